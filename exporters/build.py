@@ -1,0 +1,113 @@
+"""`leaflet build`: find the leaflets, read them, and write every output asked for."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import SourceError, UsageError
+from .formats import FORMATS, check_supported, export
+from .model import Document
+from .reader import read
+from .variants import VARIANTS, LayoutSettings, layout_settings
+
+DEFAULT_SOURCE = Path("source")
+NOT_LEAFLETS = {"README.md"}
+
+
+@dataclass
+class BuildResult:
+    written: list[Path] = field(default_factory=list)
+    errors: list[SourceError] = field(default_factory=list)
+
+
+def find_sources(paths: list[Path]) -> list[Path]:
+    """The leaflet files named, and those in the folders named, in a stable order."""
+    found: list[Path] = []
+    for path in paths or [DEFAULT_SOURCE]:
+        if path.is_dir():
+            found.extend(p for p in sorted(path.rglob("*.md")) if p.name not in NOT_LEAFLETS)
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise UsageError(f"There is no file or folder called '{path}'.")
+    if not found:
+        raise UsageError(f"No leaflets (*.md files) were found in {', '.join(map(str, paths or [DEFAULT_SOURCE]))}.")
+    return found
+
+
+def plan(formats: list[str] | None, variants: list[str] | None) -> list[tuple[str, str]]:
+    """The (format, variant) pairs to build. Asked-for pairs must all be possible."""
+    for variant in variants or []:
+        if variant not in VARIANTS:
+            raise UsageError(f"Unknown variant '{variant}'. Choose from: {', '.join(VARIANTS)}.")
+    chosen_formats = formats or list(FORMATS)
+    check_supported(chosen_formats, variants or [])
+    return [
+        (name, variant)
+        for name in chosen_formats
+        for variant in (variants or FORMATS[name].variants)
+    ]
+
+
+def read_all(sources: list[Path], result: BuildResult) -> list[Document]:
+    documents: list[Document] = []
+    slugs: dict[str, Path] = {}
+    for source in sources:
+        try:
+            document = read(source)
+        except SourceError as error:
+            result.errors.append(error)
+            continue
+        if document.meta.slug in slugs:
+            result.errors.append(SourceError(
+                source, document.meta.line_of("slug"),
+                f"This leaflet has the same short name (slug) '{document.meta.slug}' as "
+                f"{slugs[document.meta.slug]}, so their outputs would overwrite each other.",
+                "Give one of them another 'slug: ...' in its front matter, or rename the file.",
+            ))  # fmt: skip
+            continue
+        slugs[document.meta.slug] = source
+        documents.append(document)
+    return documents
+
+
+def run_build(arguments: argparse.Namespace) -> int:
+    from .cli import ExitStatus
+    from .progress import Progress
+
+    pairs = plan(arguments.format, arguments.variant)
+    settings = {
+        variant: layout_settings(variant, arguments.font_size, arguments.paper)
+        for variant in {variant for _, variant in pairs}
+    }
+    result = BuildResult()
+    documents = read_all(find_sources(arguments.paths), result)
+    progress = Progress(total=len(documents) * len(pairs))
+    with progress:
+        for document in documents:
+            for warning in document.warnings:
+                progress.say(f"warning: {warning.source}:{warning.line}: {warning.message}")
+            build_document(document, pairs, settings, arguments.out, result, progress)
+    for error in result.errors:
+        print(f"leaflet: {error}", file=sys.stderr)
+    progress.summary(len(documents), result.written, arguments.out, len(result.errors))
+    return ExitStatus.BAD_INPUT if result.errors else ExitStatus.DONE
+
+
+def build_document(
+    document: Document,
+    pairs: list[tuple[str, str]],
+    settings: dict[str, LayoutSettings],
+    out_dir: Path,
+    result: BuildResult,
+    progress,
+) -> None:
+    for format_name, variant in pairs:
+        try:
+            result.written.append(export(document, format_name, settings[variant], out_dir))
+        except SourceError as error:
+            result.errors.append(error)
+        progress.advance(f"{document.meta.slug}.{variant}.{FORMATS[format_name].extension}")

@@ -1,0 +1,75 @@
+"""The `leaflet` command: arguments in, exit code out. The work itself lives in build.py."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from enum import IntEnum
+from pathlib import Path
+
+from .errors import SourceError, UsageError
+
+
+class ExitStatus(IntEnum):
+    DONE = 0
+    CHECKS_FAILED = 1
+    BAD_INPUT = 2
+
+
+def _comma_list(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="leaflet",
+        description="Make accessible health leaflets (web page, large-print PDF, Word, EPUB, "
+        "easy read) from one Markdown source.",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    build = commands.add_parser("build", help="build leaflets into output files",
+                                description="Build every leaflet found in PATH into OUT/<slug>/.")
+    build.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                       help="leaflet files or folders of them (default: source/)")
+    build.add_argument("--out", type=Path, default=Path("output"), metavar="DIR",
+                       help="where to write the outputs (default: output/)")
+    build.add_argument("--format", type=_comma_list, metavar="LIST",
+                       help="formats to build, comma separated (default: all)")
+    build.add_argument("--variant", type=_comma_list, metavar="LIST",
+                       help="standard, large-print, easy-read; comma separated "
+                       "(default: every variant each format makes)")
+    build.add_argument("--font-size", type=float, metavar="POINTS",
+                       help="body text size (large print: 16 to 28, default 18; standard: 12 to 28, "
+                       "default 14)")
+    build.add_argument("--paper", default="a4", choices=("a4", "a5", "letter"),
+                       help="paper size for printed formats (default: a4)")
+
+    new = commands.add_parser("new", help="start a new leaflet from a ready-to-edit example",
+                              description="Write source/NAME.md, a leaflet ready to edit.")
+    new.add_argument("name", metavar="NAME", help="the short name, for example blood-test")
+    new.add_argument("--source", type=Path, default=Path("source"), metavar="DIR",
+                     help="the folder to write it into (default: source/)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    try:
+        arguments = parser.parse_args(argv)
+    except SystemExit as stop:  # argparse's own exit after --help or a usage error
+        return ExitStatus.DONE if stop.code == 0 else ExitStatus.BAD_INPUT
+    try:
+        if arguments.command == "build":
+            from .build import run_build
+
+            return run_build(arguments)
+        from .starter import write_starter
+
+        written = write_starter(arguments.name, arguments.source)
+        print(f"Wrote {written}. Edit it, then run: leaflet build {written}")
+        return ExitStatus.DONE
+    except (UsageError, SourceError) as error:
+        print(f"leaflet: {error}", file=sys.stderr)
+        return ExitStatus.BAD_INPUT

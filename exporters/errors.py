@@ -1,0 +1,25 @@
+"""The one error a leaflet's author can cause, and how it is told to them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class SourceError(Exception):
+    """A problem in a source file: where it is and what to do about it."""
+
+    def __init__(self, source: Path | str, line: int, message: str, hint: str = "") -> None:
+        self.source = Path(source)
+        self.line = line
+        self.message = message
+        self.hint = hint
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = f"{self.source}:{self.line}" if self.line else str(self.source)
+        text = f"{where}: {self.message}"
+        return f"{text}\n  What to do: {self.hint}" if self.hint else text
+
+
+class UsageError(Exception):
+    """The command was asked for something it cannot do (an unknown format, a bad option)."""

@@ -1,0 +1,56 @@
+"""The registry of output formats: one table of name -> exporter module, one way to call them.
+
+Each exporter module has one function, `write(document, settings, target) -> None`, that
+writes the whole file at `target`. Modules are imported only when their format is built,
+so that `leaflet --help` and `leaflet check` do not load WeasyPrint or LibreOffice bindings.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import UsageError
+from .model import Document
+from .output import atomic_target, output_path
+from .variants import LayoutSettings
+
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    name: str
+    extension: str
+    module: str
+    variants: tuple[str, ...]
+
+
+FORMATS = {
+    "html": Format("html", "html", "exporters.html", ("standard", "large-print")),
+    "pdf": Format("pdf", "pdf", "exporters.pdf", ("standard", "large-print")),
+    "docx": Format("docx", "docx", "exporters.docx", ("standard", "large-print")),
+    "epub": Format("epub", "epub", "exporters.epub", ("standard", "large-print")),
+}
+
+
+def check_supported(format_names: list[str], variant_names: list[str]) -> None:
+    """Refuse, before any work starts, a format or a variant a format cannot make."""
+    for name in format_names:
+        if name not in FORMATS:
+            raise UsageError(f"Unknown format '{name}'. Choose from: {', '.join(FORMATS)}.")
+        for variant in variant_names:
+            if variant not in FORMATS[name].variants:
+                raise UsageError(
+                    f"The {name} format cannot make the '{variant}' variant yet. "
+                    f"It makes: {', '.join(FORMATS[name].variants)}."
+                )
+
+
+def export(document: Document, format_name: str, settings: LayoutSettings, out_dir: Path) -> Path:
+    """Build one output file and return its path."""
+    chosen = FORMATS[format_name]
+    target = output_path(out_dir, document.meta.slug, settings.variant.name, chosen.extension)
+    exporter = importlib.import_module(chosen.module)
+    with atomic_target(target) as temporary:
+        exporter.write(document, settings, temporary)
+    return target

@@ -1,0 +1,40 @@
+"""The HTML exporter: one self-contained, accessible web page per leaflet and variant.
+
+Its page is also the base of the PDF (printed by WeasyPrint) and of the EPUB content.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from .model import Document, Picture
+from .templates import data_uri, environment, term_id
+from .variants import LayoutSettings
+
+PAGE_TEMPLATE = "html/leaflet.html.j2"
+STYLESHEET = "html/leaflet.css"
+
+
+def render(
+    document: Document,
+    settings: LayoutSettings,
+    *,
+    picture_src: Callable[[Picture], str] = data_uri,
+    stylesheet: str = STYLESHEET,
+    template: str = PAGE_TEMPLATE,
+) -> str:
+    """The page as text; other exporters pass their own stylesheet and picture addresses."""
+    env = environment(settings.layouts)
+    css = (settings.layouts / stylesheet).read_text(encoding="utf-8")
+    return env.get_template(template).render(
+        document=document,
+        settings=settings,
+        css=css,
+        picture_src=picture_src,
+        term_href=lambda term: "#" + term_id(term),
+    )
+
+
+def write(document: Document, settings: LayoutSettings, target: Path) -> None:
+    target.write_text(render(document, settings), encoding="utf-8")

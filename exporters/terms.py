@@ -1,0 +1,73 @@
+"""Marking glossary words and abbreviations where they are used in the text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .model import Abbreviation, AbbreviationEntry, GlossaryEntry, GlossaryTerm, Inline, Text
+
+
+@dataclass
+class TermMarker:
+    """Splits text into plain text, glossary terms and abbreviations, remembering first uses.
+
+    One marker serves one edition (the leaflet text, or its easy-read text), so that each
+    edition spells out an abbreviation at its own first use.
+    """
+
+    glossary: tuple[GlossaryEntry, ...]
+    abbreviations: tuple[AbbreviationEntry, ...]
+    seen: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self._glossary_forms = {form: entry for entry in self.glossary for form in _forms(entry.term)}
+        self._expansions = {entry.abbreviation: entry.expansion for entry in self.abbreviations}
+        alternatives = [
+            *(_glossary_pattern(form) for form in self._glossary_forms),
+            *(_abbreviation_pattern(entry.abbreviation) for entry in self.abbreviations),
+        ]
+        alternatives.sort(key=len, reverse=True)
+        self._pattern = re.compile("|".join(alternatives)) if alternatives else None
+
+    def mark(self, text: str) -> list[Inline]:
+        if self._pattern is None:
+            return [Text(text)]
+        inlines: list[Inline] = []
+        position = 0
+        for match in self._pattern.finditer(text):
+            if match.start() > position:
+                inlines.append(Text(text[position : match.start()]))
+            inlines.append(self._term(match.group(0)))
+            position = match.end()
+        if position < len(text):
+            inlines.append(Text(text[position:]))
+        return inlines
+
+    def _term(self, written: str) -> Inline:
+        if written in self._expansions:
+            first_use = f"abbreviation:{written}" not in self.seen
+            self.seen.add(f"abbreviation:{written}")
+            return Abbreviation(written, self._expansions[written], first_use)
+        entry = self._glossary_forms[written.lower()]
+        first_use = entry.term.lower() not in self.seen
+        self.seen.add(entry.term.lower())
+        return GlossaryTerm(written, entry.term, entry.explanation, first_use)
+
+
+def _forms(term: str) -> list[str]:
+    """The word and its plurals, so that "side effect" is found in "side effects"."""
+    lower = term.lower()
+    forms = [lower, lower + "s", lower + "es"]
+    if lower.endswith("y"):
+        forms.append(lower[:-1] + "ies")
+    return forms
+
+
+def _glossary_pattern(form: str) -> str:
+    return rf"(?i:(?<![\w-]){re.escape(form)}(?![\w-]))"
+
+
+def _abbreviation_pattern(abbreviation: str) -> str:
+    return rf"(?<![\w-]){re.escape(abbreviation)}(?![\w-])"
+
