@@ -110,4 +110,9 @@ def build_document(
             result.written.append(export(document, format_name, settings[variant], out_dir))
         except SourceError as error:
             result.errors.append(error)
+        except OSError as error:
+            result.errors.append(SourceError(
+                document.source, 0, f"The {format_name} file could not be written: {error.strerror or error}.",
+                f"Check that there is free space and that you may write to {out_dir}.",
+            ))  # fmt: skip
         progress.advance(f"{document.meta.slug}.{variant}.{FORMATS[format_name].extension}")
