@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .errors import SourceError
 from .model import Picture
+from .picture_safety import check_picture_file
 
 HEALTHICONS_VERSION = "2.0.0"
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -67,6 +68,7 @@ def _local_file(source: Path, line: int, target: str) -> Path:
             source, line, f"The picture '{target}' is not an SVG, PNG or JPEG file.",
             "Save it as SVG (best: it stays sharp in large print), PNG or JPEG.",
         )  # fmt: skip
+    check_picture_file(path, source, line)
     return path
 
 
