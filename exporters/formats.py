@@ -12,6 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import UsageError
+
+SYSTEM_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core"
+
+
+class MissingSystemPiece(UsageError):
+    """A program or library outside Python that a format needs is not installed."""
 from .model import Document
 from .output import atomic_target, output_path
 from .variants import LayoutSettings
@@ -46,11 +52,23 @@ def check_supported(format_names: list[str], variant_names: list[str]) -> None:
                 )
 
 
+def _load(chosen: Format):
+    """Import an exporter; a missing system library becomes a message that says how to install it."""
+    try:
+        return importlib.import_module(chosen.module)
+    except (OSError, ImportError) as error:
+        raise MissingSystemPiece(
+            f"The {chosen.name} format cannot be made on this computer: a library it needs is "
+            f"missing ({error}). Install it with 'bash .ci/setup' or, on Debian, "
+            f"'apt-get install {SYSTEM_PACKAGES}'."
+        ) from None
+
+
 def export(document: Document, format_name: str, settings: LayoutSettings, out_dir: Path) -> Path:
     """Build one output file and return its path."""
     chosen = FORMATS[format_name]
     target = output_path(out_dir, document.meta.slug, settings.variant.name, chosen.extension)
-    exporter = importlib.import_module(chosen.module)
+    exporter = _load(chosen)
     with atomic_target(target) as temporary:
         exporter.write(document, settings, temporary)
     return target

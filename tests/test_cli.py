@@ -98,3 +98,20 @@ def test_a_failed_write_leaves_no_partial_file(tmp_path, monkeypatch, capsys):
     assert html_build(source, out=tmp_path / "out") == ExitStatus.BAD_INPUT
     assert "disk full" in capsys.readouterr().err
     assert os.listdir(tmp_path / "out" / "blood-test") == []
+
+
+def test_a_missing_system_library_is_named_with_the_command_that_installs_it(tmp_path, monkeypatch, capsys):
+    import importlib
+
+    real_import = importlib.import_module
+
+    def no_pango(name, *args):
+        if name == "exporters.html":
+            raise OSError("cannot load library 'libpango-1.0-0': not found")
+        return real_import(name, *args)
+
+    monkeypatch.setattr(importlib, "import_module", no_pango)
+    source = write_leaflet(tmp_path, "Text.\n")
+    assert html_build(source, out=tmp_path / "out") == ExitStatus.BAD_INPUT
+    message = capsys.readouterr().err
+    assert "libpango-1.0-0" in message and "apt-get install" in message
