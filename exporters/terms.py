@@ -38,17 +38,20 @@ class TermMarker:
         for match in self._pattern.finditer(text):
             if match.start() > position:
                 inlines.append(Text(text[position : match.start()]))
-            inlines.append(self._term(match.group(0)))
+            inlines.append(self._term(match.group(0), _around(text, match.start(), match.end())))
             position = match.end()
         if position < len(text):
             inlines.append(Text(text[position:]))
         return inlines
 
-    def _term(self, written: str) -> Inline:
+    def _term(self, written: str, around: tuple[str, str]) -> Inline:
         if written in self._expansions:
-            first_use = f"abbreviation:{written}" not in self.seen
+            expansion = self._expansions[written]
+            # The author may have spelled it out already: "tyrosine kinase inhibitor (TKI)".
+            spelled_out = any(expansion.lower() in side for side in around)
+            first_use = f"abbreviation:{written}" not in self.seen and not spelled_out
             self.seen.add(f"abbreviation:{written}")
-            return Abbreviation(written, self._expansions[written], first_use)
+            return Abbreviation(written, expansion, first_use)
         entry = self._glossary_forms[written.lower()]
         first_use = entry.term.lower() not in self.seen
         self.seen.add(entry.term.lower())
@@ -71,3 +74,7 @@ def _glossary_pattern(form: str) -> str:
 def _abbreviation_pattern(abbreviation: str) -> str:
     return rf"(?<![\w-]){re.escape(abbreviation)}(?![\w-])"
 
+
+def _around(text: str, start: int, end: int) -> tuple[str, str]:
+    """The few words just before and just after a match, in lower case."""
+    return text[max(0, start - 80) : start].lower(), text[end : end + 80].lower()

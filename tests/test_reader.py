@@ -302,11 +302,13 @@ def test_the_example_leaflets_read_without_warnings():
     from tests.conftest import EXAMPLE_LEAFLETS
 
     assert len(EXAMPLE_LEAFLETS) >= 2
-    for path in EXAMPLE_LEAFLETS:
-        document = read(path)
+    documents = [read(path) for path in EXAMPLE_LEAFLETS]
+    for document in documents:
         assert not document.warnings, document.warnings
         assert all(section.easy_read for section in document.sections if section.heading)
-        assert document.glossary and document.abbreviations and document.meta.references
+        assert document.glossary and document.meta.references and document.uses_health_icons
+    assert any(document.abbreviations for document in documents)
+    assert any(not picture.icon for document in documents for picture in document.pictures)
 
 
 @pytest.mark.parametrize("target", ["javascript:alert(1)", "file:///etc/passwd", "vbscript:x"])
@@ -318,3 +320,12 @@ def test_a_dangerous_link_stays_plain_text(read_leaflet, target):
 def test_text_keeps_its_words(read_leaflet):
     document = read_leaflet("Line one\nline two.\n")
     assert document.sections[0].blocks[0].content == (Text("Line one line two."),)
+
+
+@pytest.mark.parametrize(
+    "sentence", ["A tyrosine kinase inhibitor (TKI) is a tablet.", "A TKI (tyrosine kinase inhibitor) is a tablet."]
+)
+def test_an_abbreviation_the_author_spelled_out_is_not_spelled_out_again(read_leaflet, sentence):
+    document = read_leaflet(sentence + " The TKI works.\n", MINIMAL_FRONT_MATTER + "abbreviations:\n  TKI: tyrosine kinase inhibitor\n")
+    abbreviations = [i for i in document.sections[0].blocks[0].content if isinstance(i, Abbreviation)]
+    assert [a.first_use for a in abbreviations] == [False, False]
