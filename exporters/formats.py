@@ -19,7 +19,7 @@ SYSTEM_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-de
 class MissingSystemPiece(UsageError):
     """A program or library outside Python that a format needs is not installed."""
 from .model import Document
-from .output import atomic_target, output_path
+from .output import atomic_target, output_path, remove_abandoned_parts
 from .variants import LayoutSettings
 
 
@@ -69,6 +69,7 @@ def export(document: Document, format_name: str, settings: LayoutSettings, out_d
     chosen = FORMATS[format_name]
     target = output_path(out_dir, document.meta.slug, settings.variant.name, chosen.extension)
     exporter = _load(chosen)
+    remove_abandoned_parts(target.parent)
     with atomic_target(target) as temporary:
         exporter.write(document, settings, temporary)
     return target

@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+PART_SUFFIX = ".part"
+
 
 def output_path(out_dir: Path, slug: str, variant: str, extension: str) -> Path:
     """OUT/<slug>/<slug>.<variant>.<ext>: the contract other tools rely on."""
@@ -19,9 +21,13 @@ def atomic_target(target: Path) -> Iterator[Path]:
     """Give a temporary path beside `target`; on success it replaces `target` in one step.
 
     On failure the temporary file is removed and any earlier `target` is left as it was.
+    The temporary name carries the process id, so that a later build can tell the part
+    files of a killed build from those of a build still running beside it.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    handle, name = tempfile.mkstemp(
+        prefix=f".{target.name}.{os.getpid()}.", suffix=PART_SUFFIX, dir=target.parent
+    )
     os.close(handle)
     temporary = Path(name)
     try:
@@ -32,3 +38,23 @@ def atomic_target(target: Path) -> Iterator[Path]:
         os.replace(temporary, target)
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def remove_abandoned_parts(folder: Path) -> None:
+    """Delete the part files that a killed build left behind (their process is gone)."""
+    if not folder.is_dir():
+        return
+    for part in folder.glob(f".*{PART_SUFFIX}"):
+        pid = part.name.rsplit(".", 3)[-3] if part.name.count(".") >= 3 else ""
+        if pid.isdigit() and not _is_running(int(pid)):
+            part.unlink(missing_ok=True)
+
+
+def _is_running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
