@@ -98,6 +98,10 @@ def _load_mapping(yaml_text: str, source: Path) -> tuple[dict[str, Any], dict[st
     key_lines = {}
     if isinstance(node, yaml.MappingNode):
         key_lines = {str(key.value): key.start_mark.line + 2 for key, _ in node.value}
+        # Plain text keys keep the text as written: version 1.10 must not become the number 1.1.
+        for key, value in node.value:
+            if str(key.value) in TEXT_KEYS and isinstance(value, yaml.ScalarNode) and value.value.strip():
+                values[str(key.value)] = value.value
     return values, key_lines
 
 

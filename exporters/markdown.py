@@ -44,11 +44,28 @@ COMMENT = re.compile(r"^<!--(.*?)-->$", re.DOTALL)
 DIRECTIVE = re.compile(r"^\s*leaflet:\s*(\w[\w-]*)\s*(.*?)\s*$", re.DOTALL)
 
 
-def parse_markdown(body: str) -> list[SyntaxTreeNode]:
+MAX_NESTING = 40  # lists in lists, quotes in quotes, bold in bold: far deeper than any leaflet
+
+
+def parse_markdown(body: str, source: Path, first_line: int) -> list[SyntaxTreeNode]:
     parser = MarkdownIt("commonmark", {"html": True}).enable("table")
     # One container kind that accepts any name, so that an unknown name gets our own error.
     container_plugin(parser, "box", validate=lambda params, *_: True)
-    return SyntaxTreeNode(parser.parse(body)).children
+    tokens = parser.parse(body)
+    _refuse_deep_nesting(tokens, source, first_line)
+    return SyntaxTreeNode(tokens).children
+
+
+def _refuse_deep_nesting(tokens: list, source: Path, first_line: int) -> None:
+    line = first_line
+    for token in tokens:
+        line = first_line + token.map[0] if token.map else line
+        deepest = max([token.level, *(child.level + token.level for child in token.children or [])])
+        if deepest > MAX_NESTING:
+            raise SourceError(
+                source, line, f"The text here is nested more than {MAX_NESTING} levels deep.",
+                "Use fewer lists inside lists, quotes inside quotes or bold inside bold.",
+            )  # fmt: skip
 
 
 @dataclass

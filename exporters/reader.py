@@ -44,7 +44,7 @@ def read(path: Path | str) -> Document:
         TermMarker(glossary, front.abbreviations),
         TermMarker(glossary, front.abbreviations),
     )
-    blocks = reader.blocks(parse_markdown(front.body))
+    blocks = reader.blocks(parse_markdown(front.body, source, front.body_first_line))
     reader.flush_ignores()
     if not blocks:
         raise SourceError(

@@ -44,13 +44,20 @@ class TermMarker:
             inlines.append(Text(text[position:]))
         return inlines
 
-    def _term(self, written: str, around: tuple[str, str]) -> Inline:
+    def _expansion(self, written: str) -> str:
+        """The full words; a plural abbreviation ("TKIs") gets a plural expansion."""
         if written in self._expansions:
-            expansion = self._expansions[written]
+            return self._expansions[written]
+        return self._expansions[written[:-1]] + "s"
+
+    def _term(self, written: str, around: tuple[str, str]) -> Inline:
+        if written in self._expansions or written[:-1] in self._expansions:
+            expansion = self._expansion(written)
             # The author may have spelled it out already: "tyrosine kinase inhibitor (TKI)".
             spelled_out = any(expansion.lower() in side for side in around)
-            first_use = f"abbreviation:{written}" not in self.seen and not spelled_out
-            self.seen.add(f"abbreviation:{written}")
+            key = f"abbreviation:{expansion.removesuffix('s')}"
+            first_use = key not in self.seen and not spelled_out
+            self.seen.add(key)
             return Abbreviation(written, expansion, first_use)
         entry = self._glossary_forms[written.lower()]
         first_use = entry.term.lower() not in self.seen
@@ -72,7 +79,7 @@ def _glossary_pattern(form: str) -> str:
 
 
 def _abbreviation_pattern(abbreviation: str) -> str:
-    return rf"(?<![\w-]){re.escape(abbreviation)}(?![\w-])"
+    return rf"(?<![\w-]){re.escape(abbreviation)}s?(?![\w-])"
 
 
 def _around(text: str, start: int, end: int) -> tuple[str, str]:

@@ -329,3 +329,21 @@ def test_an_abbreviation_the_author_spelled_out_is_not_spelled_out_again(read_le
     document = read_leaflet(sentence + " The TKI works.\n", MINIMAL_FRONT_MATTER + "abbreviations:\n  TKI: tyrosine kinase inhibitor\n")
     abbreviations = [i for i in document.sections[0].blocks[0].content if isinstance(i, Abbreviation)]
     assert [a.first_use for a in abbreviations] == [False, False]
+
+
+def test_a_plural_abbreviation_gets_a_plural_expansion(read_leaflet):
+    document = read_leaflet("Some TKIs are tablets. A TKI is taken daily.\n",
+                            MINIMAL_FRONT_MATTER + "abbreviations:\n  TKI: tyrosine kinase inhibitor\n")
+    first, second = [i for i in document.sections[0].blocks[0].content if isinstance(i, Abbreviation)]
+    assert (first.text, first.expansion, first.first_use) == ("TKIs", "tyrosine kinase inhibitors", True)
+    assert (second.text, second.first_use) == ("TKI", False)
+
+
+def test_text_keys_keep_the_text_as_written(read_leaflet):
+    document = read_leaflet("Text.\n", MINIMAL_FRONT_MATTER + "version: 1.10\nsubtitle: 2026\n")
+    assert (document.meta.version, document.meta.subtitle) == ("1.10", "2026")
+
+
+def test_absurdly_deep_nesting_is_refused(make_leaflet):
+    error = refusal(make_leaflet("**" * 500 + "deep" + "**" * 500 + "\n"))
+    assert error.line == 9 and "nested" in error.message
