@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from .model import (
 from .terms import TermMarker
 
 SHARED_GLOSSARY = "glossary.yaml"
+DEFAULT_MAX_SOURCE_MB = 10  # a long leaflet is about 0.05 MB; raise with LEAFLET_MAX_SOURCE_MB
 
 
 def read(path: Path | str) -> Document:
@@ -69,7 +71,13 @@ def read(path: Path | str) -> Document:
 
 
 def _decode(source: Path) -> str:
+    limit_mb = float(os.environ.get("LEAFLET_MAX_SOURCE_MB", DEFAULT_MAX_SOURCE_MB))
     try:
+        if source.stat().st_size > limit_mb * 1024 * 1024:
+            raise SourceError(
+                source, 0, f"The file is larger than {limit_mb:g} MB, far longer than a leaflet.",
+                "Split it into several leaflets, or set LEAFLET_MAX_SOURCE_MB to a larger number.",
+            )  # fmt: skip
         data = source.read_bytes()
     except OSError as error:
         raise SourceError(source, 0, f"The file cannot be read ({error.strerror}).",

@@ -347,3 +347,11 @@ def test_text_keys_keep_the_text_as_written(read_leaflet):
 def test_absurdly_deep_nesting_is_refused(make_leaflet):
     error = refusal(make_leaflet("**" * 500 + "deep" + "**" * 500 + "\n"))
     assert error.line == 9 and "nested" in error.message
+
+
+def test_a_source_over_the_size_limit_is_refused_and_the_limit_can_be_raised(make_leaflet, monkeypatch):
+    path = make_leaflet("A sentence about your test.\n" * 50_000)  # about 1.4 MB
+    monkeypatch.setenv("LEAFLET_MAX_SOURCE_MB", "1")
+    assert "LEAFLET_MAX_SOURCE_MB" in refusal(path).hint
+    monkeypatch.setenv("LEAFLET_MAX_SOURCE_MB", "2")
+    assert read(path).meta.title == "Having a blood test"
