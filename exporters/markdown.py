@@ -35,7 +35,8 @@ from .model import (
     Text,
     plain_text,
 )  # fmt: skip
-from .pictures import resolve_picture
+from .picture_words import choose_picture, load_picture_words
+from .pictures import find_icon, resolve_picture
 from .terms import TermMarker
 
 CONTAINERS = ("important", "easy-read")
@@ -216,10 +217,18 @@ class BlockReader:
         content = self.inlines(children, item, self.easy_read_terms)
         if content and isinstance(content[0], Text):
             content[0] = Text(content[0].text.lstrip())
-        if not plain_text(tuple(content)).strip():
+        words = plain_text(tuple(content))
+        if not words.strip():
             raise self.fail(item, "This easy-read row has a picture but no words.",
                             "Write one or two short sentences after the picture.")
-        return EasyReadRow(picture, tuple(content), self.line(item))
+        return EasyReadRow(picture or self.picture_for(words, self.line(item)), tuple(content), self.line(item))
+
+    def picture_for(self, words: str, line: int) -> Picture | None:
+        """A Health Icons picture chosen by the row's words, where one clearly fits."""
+        chosen = choose_picture(words, load_picture_words())
+        if chosen is None:
+            return None
+        return Picture(chosen.alt, find_icon(chosen.icon, self.source, line), line, icon=chosen.icon)
 
     def picture(self, node: SyntaxTreeNode, line: int) -> Picture:
         alt = "".join(child.content for child in node.children) if node.children else ""

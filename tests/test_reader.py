@@ -229,6 +229,7 @@ def test_easy_read_rows_belong_to_their_section(read_leaflet):
         <!-- leaflet: draft -->
         - ![A doctor](icon:doctor) A doctor will talk to you.
         - You can eat as normal.
+        - We will look at it.
         :::
         """)
     (section,) = document.sections  # no text before the first heading: no intro section
@@ -237,7 +238,9 @@ def test_easy_read_rows_belong_to_their_section(read_leaflet):
     assert section.easy_read[0].draft
     assert rows[0].picture.icon == "doctor" and rows[0].picture.path.name == "doctor.svg"
     assert plain_text(rows[0].content) == "A doctor will talk to you."
-    assert rows[1].picture is None and rows[1].line == 16
+    # A row without a picture gets the one its words clearly call for, or none.
+    assert (rows[1].picture.icon, rows[1].picture.alt, rows[1].line) == ("hot_meal", "A hot meal", 16)
+    assert rows[2].picture is None
 
 
 def test_ignore_comments_silence_rules_for_the_next_block(read_leaflet):
