@@ -8,12 +8,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from .easy_read import easy_read_edition
 from .model import Document, Picture
 from .templates import data_uri, environment, term_id
 from .variants import LayoutSettings
 
 PAGE_TEMPLATE = "html/leaflet.html.j2"
 STYLESHEET = "html/leaflet.css"
+EASY_READ_TEMPLATE = "easy-read/page.html.j2"
+EASY_READ_STYLESHEET = "easy-read/easy-read.css"
 
 
 def render(
@@ -36,5 +39,26 @@ def render(
     )
 
 
+def render_easy_read(
+    document: Document,
+    settings: LayoutSettings,
+    *,
+    picture_src: Callable[[Picture], str] = data_uri,
+    stylesheet: str = EASY_READ_STYLESHEET,
+    template: str = EASY_READ_TEMPLATE,
+) -> str:
+    """The easy-read edition as a page: rows of a picture beside short sentences."""
+    env = environment(settings.layouts)
+    css = (settings.layouts / stylesheet).read_text(encoding="utf-8")
+    return env.get_template(template).render(
+        edition=easy_read_edition(document),
+        settings=settings,
+        css=css,
+        picture_src=picture_src,
+        term_href=lambda term: "#" + term_id(term),
+    )
+
+
 def write(document: Document, settings: LayoutSettings, target: Path) -> None:
-    target.write_text(render(document, settings), encoding="utf-8")
+    page = render_easy_read if settings.variant.name == "easy-read" else render
+    target.write_text(page(document, settings), encoding="utf-8")
