@@ -90,11 +90,17 @@ def run_build(arguments: argparse.Namespace) -> int:
         for document in documents:
             for warning in document.warnings:
                 progress.say(f"warning: {warning.source}:{warning.line}: {warning.message}")
-            build_document(document, pairs, settings, arguments.out, result, progress)
+            chosen = pairs if arguments.variant else default_pairs(document, pairs)
+            build_document(document, chosen, settings, arguments.out, result, progress)
     for error in result.errors:
         print(f"leaflet: {error}", file=sys.stderr)
     progress.summary(len(documents), result.written, arguments.out, len(result.errors))
     return ExitStatus.BAD_INPUT if result.errors else ExitStatus.DONE
+
+
+def default_pairs(document: Document, pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Without --variant, easy read is made only for leaflets that have easy-read text."""
+    return [(name, variant) for name, variant in pairs if variant != "easy-read" or document.has_easy_read]
 
 
 def build_document(
