@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .errors import UsageError
 
-SYSTEM_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core"
+SYSTEM_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libcairo2 fonts-dejavu-core fonts-liberation2"
 
 
 class MissingSystemPiece(UsageError):
