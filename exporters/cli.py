@@ -51,6 +51,12 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("name", metavar="NAME", help="the short name, for example blood-test")
     new.add_argument("--source", type=Path, default=Path("source"), metavar="DIR",
                      help="the folder to write it into (default: source/)")
+    draft = commands.add_parser(
+        "draft-easy-read", help="write a first draft of easy-read text into a leaflet",
+        description="Add a draft '::: easy-read' block to each section of SOURCE that has none. "
+        "The draft is marked <!-- leaflet: draft -->: check every row, then remove that line.",
+    )  # fmt: skip
+    draft.add_argument("source", type=Path, metavar="SOURCE", help="the leaflet file")
     return parser
 
 
@@ -65,6 +71,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .build import run_build
 
             return run_build(arguments)
+        if arguments.command == "draft-easy-read":
+            return _draft_easy_read(arguments.source)
         from .starter import write_starter
 
         written = write_starter(arguments.name, arguments.source)
@@ -73,3 +81,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (UsageError, SourceError) as error:
         print(f"leaflet: {error}", file=sys.stderr)
         return ExitStatus.BAD_INPUT
+
+
+def _draft_easy_read(source: Path) -> int:
+    from .easy_read_draft import draft_easy_read
+
+    drafted = draft_easy_read(source)
+    if not drafted:
+        print(f"Every section of {source} already has easy-read text: nothing to draft.")
+    else:
+        names = ", ".join(f"'{name}'" for name in drafted)
+        print(f"Wrote draft easy-read text into {source} for: {names}.\n"
+              "Read every row, choose pictures where a row has none, then remove the line "
+              "<!-- leaflet: draft --> from each block.")
+    return ExitStatus.DONE

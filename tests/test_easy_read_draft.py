@@ -58,3 +58,14 @@ def test_long_sentences_are_split_at_clause_breaks(tmp_path, make_leaflet):
     rows = [plain_text(row.content) for row in read(source).sections[0].easy_read[0].rows]
     assert rows == ["You may feel tired for a few weeks after the treatment has finished.",
                     "And this is normal because your body is still getting better."]
+
+
+def test_the_command_drafts_and_says_what_to_do_next(tmp_path, capsys):
+    from exporters.cli import ExitStatus, main
+
+    source = tmp_path / "flu-vaccine.md"
+    shutil.copy(FLU, source)
+    assert main(["draft-easy-read", str(source)]) == ExitStatus.DONE
+    said = capsys.readouterr().out
+    assert "'On the day'" in said and "<!-- leaflet: draft -->" in said
+    assert main(["draft-easy-read", str(tmp_path / "missing.md")]) == ExitStatus.BAD_INPUT
