@@ -15,6 +15,10 @@ class SourceError(Exception):
         self.hint = hint
         super().__init__(str(self))
 
+    def __reduce__(self):
+        # So that an error raised in a worker process reaches the main process whole.
+        return (type(self), (self.source, self.line, self.message, self.hint))
+
     def __str__(self) -> str:
         where = f"{self.source}:{self.line}" if self.line else str(self.source)
         text = f"{where}: {self.message}"
