@@ -38,7 +38,10 @@ class TermMarker:
         for match in self._pattern.finditer(text):
             if match.start() > position:
                 inlines.append(Text(text[position : match.start()]))
-            inlines.append(self._term(match.group(0), _around(text, match.start(), match.end())))
+            term = self._term(match.group(0), _around(text, match.start(), match.end()))
+            if isinstance(term, Abbreviation) and term.first_use and inlines and isinstance(inlines[-1], Text):
+                inlines[-1] = Text(_fit_article(inlines[-1].text, term.expansion))
+            inlines.append(term)
             position = match.end()
         if position < len(text):
             inlines.append(Text(text[position:]))
@@ -85,3 +88,14 @@ def _abbreviation_pattern(abbreviation: str) -> str:
 def _around(text: str, start: int, end: int) -> tuple[str, str]:
     """The few words just before and just after a match, in lower case."""
     return text[max(0, start - 80) : start].lower(), text[end : end + 80].lower()
+
+
+def _fit_article(before: str, expansion: str) -> str:
+    """'an FBC' becomes 'a full blood count (FBC)': the article must suit the words spelled out."""
+    article = re.search(r"(?<![\w-])([Aa]n?) $", before)
+    if not article:
+        return before
+    wanted = "an" if expansion[:1].lower() in "aeiou" else "a"
+    written = article.group(1)
+    fitted = wanted.capitalize() if written[0].isupper() else wanted
+    return before[: article.start(1)] + fitted + " "

@@ -358,3 +358,12 @@ def test_a_source_over_the_size_limit_is_refused_and_the_limit_can_be_raised(mak
     assert "LEAFLET_MAX_SOURCE_MB" in refusal(path).hint
     monkeypatch.setenv("LEAFLET_MAX_SOURCE_MB", "2")
     assert read(path).meta.title == "Having a blood test"
+
+
+def test_the_article_suits_the_spelled_out_words(read_leaflet):
+    document = read_leaflet("You need an FBC. An FBC is quick. A MRI scan.\n",
+                            MINIMAL_FRONT_MATTER + "abbreviations:\n  FBC: full blood count\n"
+                            "  MRI: magnetic resonance imaging\n")
+    content = document.sections[0].blocks[0].content
+    assert content[0] == Text("You need a ") and content[2] == Text(". An ")
+    assert content[4] == Text(" is quick. A ")  # the first use of MRI: "a magnetic resonance imaging (MRI)"
