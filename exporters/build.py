@@ -7,7 +7,10 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .checks import DocumentReport, load_project_settings
+from .checks.command import check_all
 from .errors import SourceError, UsageError
+from .findings import Severity
 from .formats import FORMATS, check_supported, export
 from .model import Document
 from .reader import read
@@ -85,17 +88,52 @@ def run_build(arguments: argparse.Namespace) -> int:
     }
     result = BuildResult()
     documents = read_all(find_sources(arguments.paths), result)
-    progress = Progress(total=len(documents) * len(pairs))
+    checked = check_all(documents, load_project_settings(), result.errors)
+    reports = {report.source: report for report in checked}
+    buildable = [
+        document for document in documents
+        if document.source in reports and (arguments.no_check or not reports[document.source].errors)
+    ]  # fmt: skip
+    progress = Progress(total=len(buildable) * len(pairs))
     with progress:
-        for document in documents:
+        for report in reports.values():
+            say_findings(report, progress, held_back=not arguments.no_check)
+        for document in buildable:
             for warning in document.warnings:
                 progress.say(f"warning: {warning.source}:{warning.line}: {warning.message}")
             chosen = pairs if arguments.variant else default_pairs(document, pairs)
             build_document(document, chosen, settings, arguments.out, result, progress)
     for error in result.errors:
         print(f"leaflet: {error}", file=sys.stderr)
-    progress.summary(len(documents), result.written, arguments.out, len(result.errors))
-    return ExitStatus.BAD_INPUT if result.errors else ExitStatus.DONE
+    failed_checks = [report for report in reports.values() if report.errors]
+    progress.summary(len(buildable), result.written, arguments.out, len(result.errors) + len(failed_checks))
+    if result.errors:
+        return ExitStatus.BAD_INPUT
+    return ExitStatus.CHECKS_FAILED if failed_checks else ExitStatus.DONE
+
+
+def say_findings(report: DocumentReport, progress, held_back: bool) -> None:
+    """The errors and warnings of the check (suggestions are counted); a leaflet with errors is
+    not built unless --no-check."""
+    from .checks.reports.text import finding_line
+
+    for finding in report.findings:
+        if finding.severity != Severity.SUGGESTION:
+            progress.console.print(finding_line(finding), soft_wrap=True, highlight=False)
+    def say(message: str) -> None:
+        progress.console.print(message, soft_wrap=True, markup=False, highlight=False)
+
+    suggestions = report.count(Severity.SUGGESTION)
+    if suggestions:
+        say(f"{report.source}: {suggestions} suggestion{'s' * (suggestions != 1)} more: "
+                     f"run 'leaflet check {report.source}' to see them.")  # fmt: skip
+    errors = len(report.errors)
+    if errors and held_back:
+        say(f"{report.source} was not built: the check found {errors} error{'s' * (errors != 1)} "
+                     "to fix first. Its earlier outputs are kept.")
+    elif errors:
+        say(f"{report.source} was built anyway (--no-check), with {errors} "
+                     f"error{'s' * (errors != 1)} from the check.")
 
 
 def default_pairs(document: Document, pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:

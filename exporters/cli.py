@@ -45,6 +45,15 @@ def _parser() -> argparse.ArgumentParser:
                        "default 14)")
     build.add_argument("--paper", default="a4", choices=("a4", "a5", "letter"),
                        help="paper size for printed formats (default: a4)")
+    build.add_argument("--no-check", action="store_true",
+                       help="build leaflets even when the plain-English check finds errors "
+                       "(the findings are still shown)")
+
+    from .checks.command import add_arguments
+
+    check = commands.add_parser("check", help="check leaflets for plain English and trustworthy information",
+                                description="Check every leaflet found in PATH and report what to fix.")
+    add_arguments(check)
 
     new = commands.add_parser("new", help="start a new leaflet from a ready-to-edit example",
                               description="Write source/NAME.md, a leaflet ready to edit.")
@@ -71,6 +80,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .build import run_build
 
             return run_build(arguments)
+        if arguments.command == "check":
+            from .checks.command import run_check
+
+            return run_check(arguments)
         if arguments.command == "draft-easy-read":
             return _draft_easy_read(arguments.source)
         from .starter import write_starter

@@ -1,0 +1,77 @@
+"""`leaflet check`: read the leaflets, check them, and write the report asked for."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from rich.console import Console
+
+from ..errors import SourceError, UsageError
+from ..model import Document
+from .engine import DocumentReport, check_document
+from .reports import FORMATS
+from .reports.text import print_report
+from .settings import PROFILES, CheckSettings, load_project_settings
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="leaflet files or folders of them (default: source/)",
+    )
+    parser.add_argument(
+        "--format", default="text", choices=tuple(FORMATS), help="how to write the report (default: text)"
+    )
+    parser.add_argument("--out", type=Path, metavar="FILE", help="write the report to FILE, not the screen")
+    parser.add_argument("--profile", choices=PROFILES,
+                        help="check every text as this profile (default: easy-read blocks as easy read, "
+                        "the rest as standard)")  # fmt: skip
+
+
+def check_all(documents: list[Document], settings: CheckSettings,
+              errors: list[SourceError]) -> list[DocumentReport]:  # fmt: skip
+    """Check each document; a leaflet whose `checks:` setting is wrong is an input error."""
+    reports = []
+    for document in documents:
+        try:
+            reports.append(check_document(document, settings))
+        except SourceError as error:
+            errors.append(error)
+    return reports
+
+
+def run_check(arguments: argparse.Namespace) -> int:
+    from ..build import BuildResult, find_sources, read_all
+    from ..cli import ExitStatus
+
+    settings = load_project_settings(profile=arguments.profile)
+    result = BuildResult()
+    documents = read_all(find_sources(arguments.paths), result)
+    reports = check_all(documents, settings, result.errors)
+    write_report(reports, arguments.format, arguments.out)
+    for error in result.errors:
+        print(f"leaflet: {error}", file=sys.stderr)
+    if result.errors:
+        return ExitStatus.BAD_INPUT
+    return ExitStatus.CHECKS_FAILED if any(report.errors for report in reports) else ExitStatus.DONE
+
+
+def write_report(reports: list[DocumentReport], report_format: str, out: Path | None) -> None:
+    if out is None and report_format == "text":
+        print_report(reports, Console(highlight=False))
+        return
+    text = FORMATS[report_format](reports)
+    if out is None:
+        sys.stdout.write(text)
+        return
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise UsageError(f"The report could not be written to {out}: {error.strerror or error}.") from None
+    print(f"Wrote the {report_format} report to {out}.")

@@ -1,0 +1,79 @@
+"""A report to open in a browser: the leaflet's text with each problem sentence marked by kind
+(as Hemingway does), what to do about it, and the score card."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from importlib import resources
+
+from jinja2 import Environment, select_autoescape
+
+from ...findings import Finding
+from ..engine import DocumentReport
+from ..units import Sentence
+from .scorecard import score_lines
+
+KINDS = {
+    "long-sentence": "long", "long-paragraph": "long", "passive-voice": "passive",
+    "plain-words": "wordy", "nominalisation": "wordy", "latin-abbreviation": "wordy",
+    "hard-word": "hard", "abbreviation": "hard", "reading-age": "hard",
+}  # fmt: skip
+KIND_LABELS = {"long": "Long", "passive": "Passive", "wordy": "Plainer word", "hard": "Hard word",
+               "other": "Other"}  # fmt: skip
+
+
+@dataclass
+class MarkedSentence:
+    text: str
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def kinds(self) -> list[str]:
+        return sorted({KINDS.get(finding.rule, "other") for finding in self.findings})
+
+
+@dataclass
+class MarkedBlock:
+    kind: str
+    sentences: list[MarkedSentence]
+
+
+def _place(report: DocumentReport) -> tuple[list[MarkedBlock], list[Finding]]:
+    """Each finding beside the sentence it points into; the rest concern the whole leaflet."""
+    sentences: list[tuple[tuple[int, int], Sentence, MarkedSentence]] = []
+    blocks = []
+    for block in report.blocks:
+        marked = [MarkedSentence(sentence.text) for sentence in block.sentences]
+        sentences.extend(((s.line, s.column), s, m) for s, m in zip(block.sentences, marked, strict=True))
+        blocks.append(MarkedBlock(block.kind, marked))
+    sentences.sort(key=lambda item: item[0])
+    positions = [position for position, _, _ in sentences]
+    general: list[Finding] = []
+    for finding in report.findings:
+        index = bisect.bisect_right(positions, (finding.line, finding.column)) - 1
+        if (
+            index < 0
+            or finding.rule in ("reading-age", "review-date", "sources", "contact")
+            or (finding.line > sentences[index][0][0] + 3)
+        ):
+            general.append(finding)
+        else:
+            sentences[index][2].findings.append(finding)
+    return blocks, general
+
+
+def render(reports: list[DocumentReport]) -> str:
+    environment = Environment(
+        autoescape=select_autoescape(default=True), trim_blocks=True, lstrip_blocks=True
+    )
+    template_text = resources.files(__package__.rpartition(".")[0]).joinpath("data/report.html.j2")
+    template = environment.from_string(template_text.read_text(encoding="utf-8"))
+    documents = []
+    for report in reports:
+        blocks, general = _place(report)
+        documents.append({"report": report, "blocks": blocks, "general": general,
+                          "scores": score_lines(report.metrics),
+                          "easy_read_scores": score_lines(report.easy_read_metrics)
+                          if not report.easy_read_metrics.empty else []})  # fmt: skip
+    return template.render(documents=documents, labels=KIND_LABELS)

@@ -1,0 +1,151 @@
+"""Rules that measure: sentence and paragraph length, the passive voice, reading age, easy-read rows."""
+
+from __future__ import annotations
+
+from ...findings import Severity
+from ...model import plain_text
+from ..sentences import split_sentences
+from ..units import Sentence
+from .base import Context
+
+GRADES = (Severity.ERROR, Severity.WARNING, Severity.SUGGESTION)
+SPLIT_BEFORE = frozenset("and but because so which while although or if when then where".split())
+
+
+def graded(settings, value: float) -> tuple[Severity | None, float]:
+    """The severity of the highest threshold `value` is over, and the lowest threshold (the aim)."""
+    thresholds = [(grade, settings.get(str(grade)) or 0) for grade in GRADES]
+    thresholds = [(grade, limit) for grade, limit in thresholds if limit]
+    aim = min((limit for _, limit in thresholds), default=0)
+    for grade, limit in thresholds:
+        if value > limit:
+            return (settings.severity if settings.forced else grade), aim
+    return None, aim
+
+
+def long_sentence(context: Context) -> None:
+    for sentence, settings in context.sentences_for("long-sentence"):
+        count = len(sentence.words)
+        severity, aim = graded(settings, count)
+        if severity is None:
+            continue
+        context.report_at("long-sentence", severity, sentence, 0,
+                          f"This sentence has {count} words; aim for {aim} or fewer.",
+                          split_advice(sentence))  # fmt: skip
+
+
+def split_advice(sentence: Sentence) -> str:
+    """Where to split a long sentence: at a comma or a joining word nearest its middle."""
+    spans, text = sentence.spans, sentence.text
+    candidates = []
+    for index in range(2, len(spans) - 2):
+        start, word = spans[index]
+        gap = text[spans[index - 1][0] + len(spans[index - 1][1]) : start]
+        if word.lower() in SPLIT_BEFORE or any(mark in gap for mark in ",;:–—"):
+            candidates.append(index)
+    if not candidates:
+        return "Split it into two or more sentences, one idea each."
+    middle = len(spans) / 2
+    best = min(candidates, key=lambda index: abs(index - middle))
+    return f'Split it after "{spans[best - 1][1]}".'
+
+
+def long_paragraph(context: Context) -> None:
+    for block in context.blocks:
+        settings = context.rule("long-paragraph", block.profile)
+        if block.kind != "paragraph" or not settings.enabled or not block.sentences:
+            continue
+        sentences = len(block.sentences)
+        words = sum(len(s.words) for s in block.sentences)
+        if sentences > settings["sentences"] or words > settings["words"]:
+            context.report_at("long-paragraph", settings.severity, block.sentences[0], 0,
+                              f"This paragraph has {sentences} sentences and {words} words.",
+                              f"Keep a paragraph to one idea: {settings['sentences']} sentences or fewer, "
+                              f"and no more than {settings['words']} words.")  # fmt: skip
+
+
+def passive_voice(context: Context) -> None:
+    counted = passive = 0
+    first = None
+    for sentence, settings in context.sentences_for("passive-voice"):
+        if sentence.counts_in_metrics and sentence.profile == "standard":
+            counted += 1
+            passive += bool(sentence.passives)
+        for start, end in sentence.passives[:1]:
+            phrase = " ".join(sentence.words[start : end + 1])
+            first = first or sentence
+            context.report_at(
+                "passive-voice",
+                settings.severity,
+                sentence,
+                start,
+                f'"{phrase}" is in the passive voice: it does not say who does it.',
+                'Say who does it, for example "we send" rather than "is sent".',
+                phrase,
+            )
+    settings = context.rule("passive-voice")
+    if first is not None and counted and passive / counted > settings["share"]:
+        context.report("passive-voice", settings.severity_of("share-severity"), first.line, first.column,
+                       f"{passive} of {counted} sentences ({passive / counted:.0%}) are passive; "
+                       f"aim for no more than {settings['share']:.0%}.",
+                       "Rewrite the passive sentences to say who does what.")  # fmt: skip
+
+
+def reading_age(context: Context) -> None:
+    title = context.document.title
+    for profile, figures in context.metrics.items():
+        settings = context.rule("reading-age", profile)
+        if figures.sentences < settings["minimum-sentences"] or not settings.enabled:
+            continue
+        severity, aim = graded(settings, round(figures.reading_age, 1))
+        if severity is None:
+            continue
+        estimate = figures.smog_is_estimate
+        if estimate and severity == Severity.ERROR and not settings.forced:
+            severity = Severity.WARNING  # SMOG is not valid on fewer than 30 sentences
+        which = "The easy-read text" if profile == "easy-read" else "The leaflet"
+        note = f" (an estimate: SMOG needs 30 sentences, this has {figures.sentences})" if estimate else ""
+        context.report(
+            "reading-age",
+            severity,
+            title.line,
+            1,
+            f"{which} has a reading age of about {figures.reading_age:.0f}{note}; "
+            f"aim for {aim:.0f} or lower.",
+            "Use shorter sentences and words of fewer syllables; explain medical words.",
+        )
+
+
+def easy_read_row(context: Context) -> None:
+    settings = context.rule("easy-read-row", "easy-read")
+    if not settings.enabled:
+        return
+    for section in context.document.sections:
+        for block in section.easy_read:
+            for row in block.rows:
+                text = plain_text(row.content).strip()
+                if row.picture is None:
+                    context.report("easy-read-row", settings.severity, row.line, 1,
+                                   "This easy-read row has no picture.",
+                                   "Start the row with a picture: '- ![what it shows](icon:NAME) ...'.",
+                                   text)  # fmt: skip
+                sentences = len(split_sentences(text))
+                if sentences > settings["sentences"]:
+                    context.report(
+                        "easy-read-row",
+                        settings.severity_of("sentences-severity"),
+                        row.line,
+                        1,
+                        f"This easy-read row has {sentences} sentences; keep one idea a row.",
+                        "Start a new row, with its own picture, for the next idea.",
+                        text,
+                    )
+
+
+RULES = {
+    "long-sentence": long_sentence,
+    "long-paragraph": long_paragraph,
+    "passive-voice": passive_voice,
+    "reading-age": reading_age,
+    "easy-read-row": easy_read_row,
+}

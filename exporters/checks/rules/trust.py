@@ -1,0 +1,117 @@
+"""Rules of trustworthy information (PIF TICK): review dates, named sources, a way to get in touch."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+from ...findings import Severity
+from ...model import Link, walk_inlines
+from .base import Context
+
+_PHONE = re.compile(r"(?:\+44\s?|\b0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b|\b(?:111|999)\b")
+
+
+def add_months(day: date, months: int) -> date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def review_date(context: Context) -> None:
+    settings = context.rule("review-date")
+    if not settings.enabled:
+        return
+    meta = context.document.meta
+    report = context.report
+    line = meta.line_of("next_review")
+    if meta.next_review is None:
+        report(
+            "review-date",
+            settings.severity,
+            meta.line_of("reviewed"),
+            1,
+            "The leaflet has no next review date.",
+            "Add 'next_review: YYYY-MM-DD' to the front matter, at most 3 years after it was reviewed.",
+        )
+    elif meta.next_review < context.today:
+        report(
+            "review-date",
+            settings.severity,
+            line,
+            1,
+            f"The leaflet was due for review on {meta.next_review:%d %B %Y}; that date has passed.",
+            "Review the leaflet with the clinical team, then update 'reviewed' and 'next_review'.",
+        )
+    elif meta.next_review <= add_months(context.today, settings["warning-months"]):
+        report(
+            "review-date",
+            settings.severity if settings.forced else Severity.WARNING,
+            line,
+            1,
+            f"The leaflet is due for review on {meta.next_review:%d %B %Y}, within "
+            f"{settings['warning-months']} months.",
+            "Plan its review with the clinical team now.",
+        )
+    if meta.reviewed is None and meta.published is None:
+        report(
+            "review-date",
+            settings.severity if settings.forced else Severity.WARNING,
+            1,
+            1,
+            "The leaflet does not say when it was written or last reviewed.",
+            "Add 'reviewed: YYYY-MM-DD' to the front matter.",
+        )
+    elif (
+        meta.reviewed
+        and meta.next_review
+        and meta.next_review > add_months(meta.reviewed, settings["longest-months"])
+    ):
+        report(
+            "review-date",
+            settings.severity,
+            line,
+            1,
+            f"The next review is more than {settings['longest-months'] // 12} years after the last one.",
+            f"Set 'next_review' no later than {add_months(meta.reviewed, settings['longest-months'])}.",
+        )
+
+
+def sources(context: Context) -> None:
+    settings = context.rule("sources")
+    if settings.enabled and not context.document.meta.references:
+        context.report(
+            "sources",
+            settings.severity,
+            context.document.title.line,
+            1,
+            "The leaflet does not name the sources of its information.",
+            "Add 'references:' to the front matter, with each source on a line '- ...'.",
+        )
+
+
+def contact(context: Context) -> None:
+    settings = context.rule("contact")
+    if not settings.enabled:
+        return
+    organisation = context.document.meta.organisation
+    if organisation and any(
+        (organisation.phone, organisation.email, organisation.website, organisation.address)
+    ):
+        return
+    for block in context.blocks:
+        links = [i for i in walk_inlines(block.inlines) if isinstance(i, Link)]
+        if any(link.href.startswith(("tel:", "mailto:")) for link in links) or _PHONE.search(block.text):
+            return
+    context.report(
+        "contact",
+        settings.severity,
+        context.document.meta.line_of("organisation"),
+        1,
+        "The leaflet gives no way to contact the team that wrote it.",
+        "Add a phone number, email or address under 'organisation:' in the front matter.",
+    )
+
+
+RULES = {"review-date": review_date, "sources": sources, "contact": contact}

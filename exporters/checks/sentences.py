@@ -1,0 +1,81 @@
+"""Splitting text into sentences and words, the way a reader would count them.
+
+Unlike a single regular expression, the splitter keeps titles (Dr, St), Latin abbreviations
+(e.g., i.e.), times (a.m.) and numbers (1.5 mg, 37.5C) inside their sentence, and never drops
+a short sentence: "Ask us." is a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A full stop after one of these never ends a sentence: a name or a number follows.
+TITLES = frozenset("dr mr mrs ms mx prof st sr jr dept".split())
+# A full stop after one of these ends no sentence when a number follows ("No. 5", "approx. 20").
+BEFORE_NUMBERS = frozenset("no nos fig vol approx tel ext ref p pp".split())
+# A full stop after one of these ends a sentence only when a capital letter follows
+# and the word is not one that usually runs on ("e.g. Tom" does not end).
+RUN_ON = frozenset("e.g eg i.e ie cf viz vs".split())
+TIMES = frozenset("a.m am p.m pm".split())
+
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+|$)")
+_WORD = re.compile(r"[A-Za-z0-9À-ÿ]+(?:['’.&-][A-Za-z0-9À-ÿ]+)*")
+_TOKEN_BEFORE = re.compile(r"(\S+)$")
+
+
+def split_sentences(text: str) -> list[tuple[int, str]]:
+    """The sentences of one unit of text (a paragraph, a list item, a heading).
+
+    Returns (offset in `text`, sentence) pairs; every sentence with at least one word is kept.
+    """
+    sentences: list[tuple[int, str]] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        end = match.end()
+        if not _ends_sentence(text, match.start(), end):
+            continue
+        _keep(sentences, text, start, end)
+        start = end
+    _keep(sentences, text, start, len(text))
+    return sentences
+
+
+def _keep(sentences: list[tuple[int, str]], text: str, start: int, end: int) -> None:
+    piece = text[start:end]
+    stripped = piece.strip()
+    if stripped and _WORD.search(stripped):
+        sentences.append((start + len(piece) - len(piece.lstrip()), stripped))
+    elif stripped and sentences:  # stray punctuation belongs to the sentence before
+        offset, previous = sentences[-1]
+        sentences[-1] = (offset, text[offset:end].strip())
+
+
+def _ends_sentence(text: str, stop: int, end: int) -> bool:
+    """Whether the punctuation at text[stop:end] closes a sentence."""
+    if text[stop] != ".":
+        return True
+    before = _TOKEN_BEFORE.search(text[:stop])
+    token = before.group(1).lower().lstrip("(\"'‘“") if before else ""
+    following = text[end:].lstrip()
+    next_char = following[:1]
+    if not next_char:
+        return True
+    if token in TITLES or (token in BEFORE_NUMBERS and next_char.isdigit()):
+        return False
+    if len(token) == 1 and token.isalpha() and next_char.isupper():
+        return False  # an initial: "J. Smith"
+    if token in RUN_ON:
+        return False
+    if token in TIMES or token == "etc":
+        return next_char.isupper() and not following.startswith(("I ", "GP"))
+    return not next_char.islower()
+
+
+def words(sentence: str) -> list[str]:
+    """The words of a sentence; numbers count as words, as a reader reads them."""
+    return _WORD.findall(sentence)
+
+
+def word_spans(sentence: str) -> list[tuple[int, str]]:
+    """The words of a sentence with their offsets."""
+    return [(match.start(), match.group(0)) for match in _WORD.finditer(sentence)]
