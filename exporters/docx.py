@@ -4,7 +4,8 @@ Word styles, not direct formatting, carry the look (layouts/docx/<variant>.yaml)
 navigation pane shows every heading and a team can edit the leaflet in Word. What python-docx
 has no API for is written with its oxml layer: list numbering (docx_numbering), hyperlinks and
 bookmarks (docx_inlines), SVG pictures and decorative flags (docx_pictures), page-number
-fields and reproducible zip entries (docx_package).
+fields and reproducible zip entries (docx_package). The easy-read variant lays out the easy-read
+edition as rows of a picture beside short sentences (docx_easy_read).
 """
 
 from __future__ import annotations
@@ -15,11 +16,13 @@ import docx
 from docx.shared import Length
 
 from .docx_blocks import BlockWriter
+from .docx_easy_read import easy_read_bookmarks, write_edition
 from .docx_inlines import Bookmarks, add_link
 from .docx_numbering import Numbering, number_paragraph
 from .docx_package import add_page_footer, leaflet_dates, save_reproducibly, set_properties
 from .docx_pictures import PictureWriter
 from .docx_styles import apply_styles, load_style_data, set_page
+from .easy_read import easy_read_edition
 from .model import Document, Heading, Text, walk_blocks
 from .templates import long_date, term_id
 from .variants import LayoutSettings
@@ -29,6 +32,8 @@ END_ANCHORS = ("words-we-use", "contact-us", "references", "about-this-leaflet")
 
 
 def write(document: Document, settings: LayoutSettings, target: Path) -> None:
+    """The leaflet as Word; the easy-read variant is made from the easy-read edition (or refused)."""
+    edition = easy_read_edition(document) if settings.variant.name == "easy-read" else None
     data = load_style_data(settings)
     word = docx.Document()
     numbering = Numbering(word, data)
@@ -37,10 +42,15 @@ def write(document: Document, settings: LayoutSettings, target: Path) -> None:
     add_page_footer(word, data.labels["page_footer"])
     section = word.sections[0]
     text_width_cm = Length(section.page_width - section.left_margin - section.right_margin).cm
-    pictures = PictureWriter(data["icon_width_cm"], data["figure_width_cm"], text_width_cm)
-    writer = BlockWriter(word, numbering, pictures, _bookmarks(document), data)
-    _write_body(writer, document)
-    _write_end_matter(writer, document)
+    widest_cm = data["picture_column_cm"] if edition else text_width_cm
+    pictures = PictureWriter(data["icon_width_cm"], data["figure_width_cm"], widest_cm)
+    bookmarks = easy_read_bookmarks(edition) if edition else _bookmarks(document)
+    writer = BlockWriter(word, numbering, pictures, bookmarks, data)
+    if edition:
+        write_edition(writer, edition, data, text_width_cm)
+    else:
+        _write_body(writer, document)
+        _write_end_matter(writer, document)
     set_properties(word, document, settings, data.labels)
     save_reproducibly(word, target, leaflet_dates(document.meta)[1])
 

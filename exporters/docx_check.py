@@ -20,6 +20,9 @@ from .findings import Finding, Severity
 FILE_NAME = re.compile(r"^\S+\.(png|jpe?g|gif|bmp|tiff?|svg|emf|wmf)$|^(image|picture|img)[ _-]?\d*$", re.I)
 DRAWING = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 OFF = ("0", "false", "off")
+# A table used to lay out pictures beside words carries this exact title (Word: Table Properties >
+# Alt Text > Title, stored as w:tblCaption). It has no header row, and is not asked for one.
+LAYOUT_TABLE = "Layout table"
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,10 +193,17 @@ def _check_pictures(body, report: _Report) -> None:
                        f"A picture's alt text is a file name ('{description}').", "Describe what it shows.")
 
 
+def is_layout_table(table) -> bool:
+    """Whether a w:tbl is marked as a layout table: its Alt Text title is exactly LAYOUT_TABLE."""
+    caption = table.find(f"{qn('w:tblPr')}/{qn('w:tblCaption')}")
+    return caption is not None and caption.get(qn("w:val")) == LAYOUT_TABLE
+
+
 def _check_tables(body, report: _Report) -> None:
     for table in body.iter(qn("w:tbl")):
         first_row = table.find(qn("w:tr"))
-        if first_row is None or first_row.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is None:
+        header = first_row.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") if first_row is not None else None
+        if header is None and not is_layout_table(table):
             report.add("docx-table-header", Severity.ERROR, table, "A table has no header row.",
                        "In Word: select the first row, Table Properties > Row > Repeat as header row.")
         for cell in table.iter(qn("w:tc")):

@@ -48,9 +48,11 @@ class StyleData:
 
 
 def load_style_data(settings: LayoutSettings) -> StyleData:
+    """The variant's style data; its own `labels`, if it has any, add to or replace the shared words."""
     folder = settings.layouts / "docx"
     values = yaml.safe_load((folder / f"{settings.variant.name}.yaml").read_text(encoding="utf-8"))
     labels = yaml.safe_load((folder / "labels.yaml").read_text(encoding="utf-8"))
+    labels.update(values.get("labels", {}))
     return StyleData(values, labels, settings.font_size)
 
 
@@ -164,11 +166,14 @@ def _paragraph_properties(name: str, spec: dict[str, Any], data: StyleData,
         number.append(w_element("numId", val=numbering[0]))
         properties.append(number)
     if spec.get("boxed"):
-        properties.append(_box(data))
+        properties.append(_border(data, data["important_border_pt"], ("top", "left", "bottom", "right")))
+    elif spec.get("rule_left"):
+        properties.append(_border(data, data["rule_border_pt"], ("left",)))
+    properties.append(w_element("suppressAutoHyphens"))  # no words split across lines
     properties.append(w_element(
         "spacing", before=data.twips(spec.get("space_before", 0)),
         after=data.twips(spec.get("space_after", 0)),
-        line=round(LINE * data["line_spacing"]), lineRule="auto",
+        line=round(LINE * spec.get("line_spacing", data["line_spacing"])), lineRule="auto",
     ))
     if spec.get("indent"):
         properties.append(w_element("ind", left=data.twips(data["list_indent"] * spec["indent"])))
@@ -178,11 +183,14 @@ def _paragraph_properties(name: str, spec: dict[str, Any], data: StyleData,
     return properties
 
 
-def _box(data: StyleData):
-    """The border of an important point: the same on every paragraph, so Word draws one box."""
+def _border(data: StyleData, width_pt: float, sides: tuple[str, ...]):
+    """A paragraph border (a box round an important point, a rule beside an explanation).
+
+    It is the same on every paragraph of the style, so Word draws one box round them all.
+    """
     border = w_element("pBdr")
-    eighths = round(8 * data["important_border_pt"])
-    for side in ("top", "left", "bottom", "right"):
+    eighths = round(8 * width_pt)
+    for side in sides:
         border.append(w_element(side, val="single", sz=eighths, space=8, color=data["border_colour"]))
     return border
 
