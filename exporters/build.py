@@ -4,26 +4,19 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from .checks import DocumentReport, load_project_settings
 from .checks.command import check_all
 from .errors import SourceError, UsageError
 from .findings import Severity
-from .formats import FORMATS, check_supported, export
+from .formats import FORMATS, check_supported
 from .model import Document
 from .reader import read
-from .variants import VARIANTS, LayoutSettings, layout_settings
+from .variants import VARIANTS, layout_settings
 
 DEFAULT_SOURCE = Path("source")
 NOT_LEAFLETS = {"README.md"}
-
-
-@dataclass
-class BuildResult:
-    written: list[Path] = field(default_factory=list)
-    errors: list[SourceError] = field(default_factory=list)
 
 
 def find_sources(paths: list[Path]) -> list[Path]:
@@ -55,17 +48,17 @@ def plan(formats: list[str] | None, variants: list[str] | None) -> list[tuple[st
     ]
 
 
-def read_all(sources: list[Path], result: BuildResult) -> list[Document]:
+def read_all(sources: list[Path], errors: list[SourceError]) -> list[Document]:
     documents: list[Document] = []
     slugs: dict[str, Path] = {}
     for source in sources:
         try:
             document = read(source)
         except SourceError as error:
-            result.errors.append(error)
+            errors.append(error)
             continue
         if document.meta.slug in slugs:
-            result.errors.append(SourceError(
+            errors.append(SourceError(
                 source, document.meta.line_of("slug"),
                 f"This leaflet has the same short name (slug) '{document.meta.slug}' as "
                 f"{slugs[document.meta.slug]}, so their outputs would overwrite each other.",
@@ -79,6 +72,7 @@ def read_all(sources: list[Path], result: BuildResult) -> list[Document]:
 
 def run_build(arguments: argparse.Namespace) -> int:
     from .cli import ExitStatus
+    from .parallel import Task, run_tasks
     from .progress import Progress
 
     pairs = plan(arguments.format, arguments.variant)
@@ -86,30 +80,33 @@ def run_build(arguments: argparse.Namespace) -> int:
         variant: layout_settings(variant, arguments.font_size, arguments.paper)
         for variant in {variant for _, variant in pairs}
     }
-    result = BuildResult()
-    documents = read_all(find_sources(arguments.paths), result)
-    checked = check_all(documents, load_project_settings(), result.errors)
-    reports = {report.source: report for report in checked}
+    errors: list[SourceError] = []
+    documents = read_all(find_sources(arguments.paths), errors)
+    reports = {report.source: report for report in check_all(documents, load_project_settings(), errors)}
     buildable = [
         document for document in documents
         if document.source in reports and (arguments.no_check or not reports[document.source].errors)
     ]  # fmt: skip
-    progress = Progress(total=len(buildable) * len(pairs))
-    with progress:
+    tasks = [
+        Task(document, format_name, settings[variant], arguments.out)
+        for document in buildable
+        for format_name, variant in (pairs if arguments.variant else default_pairs(document, pairs))
+    ]
+    with Progress(total=len(tasks)) as progress:
         for report in reports.values():
             say_findings(report, progress, held_back=not arguments.no_check)
         for document in buildable:
             for warning in document.warnings:
                 progress.say(f"warning: {warning.source}:{warning.line}: {warning.message}")
-            chosen = pairs if arguments.variant else default_pairs(document, pairs)
-            build_document(document, chosen, settings, arguments.out, result, progress)
-    for error in result.errors:
+        outcomes = run_tasks(tasks, arguments.jobs, arguments.force, lambda done: progress.advance(done.task.label))
+    errors += [outcome.error for outcome in outcomes if outcome.error]
+    for error in errors:
         print(f"leaflet: {error}", file=sys.stderr)
     failed_checks = [report for report in reports.values() if report.errors]
-    progress.summary(len(buildable), result.written, arguments.out, len(result.errors) + len(failed_checks))
-    if result.errors:
+    progress.summary(documents, outcomes, reports, arguments.out, len(errors) + len(failed_checks))
+    if errors:
         return ExitStatus.BAD_INPUT
-    return ExitStatus.CHECKS_FAILED if failed_checks else ExitStatus.DONE
+    return ExitStatus.CHECKS_FAILED if failed_checks and not arguments.no_check else ExitStatus.DONE
 
 
 def say_findings(report: DocumentReport, progress, held_back: bool) -> None:
@@ -139,24 +136,3 @@ def say_findings(report: DocumentReport, progress, held_back: bool) -> None:
 def default_pairs(document: Document, pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Without --variant, easy read is made only for leaflets that have easy-read text."""
     return [(name, variant) for name, variant in pairs if variant != "easy-read" or document.has_easy_read]
-
-
-def build_document(
-    document: Document,
-    pairs: list[tuple[str, str]],
-    settings: dict[str, LayoutSettings],
-    out_dir: Path,
-    result: BuildResult,
-    progress,
-) -> None:
-    for format_name, variant in pairs:
-        try:
-            result.written.append(export(document, format_name, settings[variant], out_dir))
-        except SourceError as error:
-            result.errors.append(error)
-        except OSError as error:
-            result.errors.append(SourceError(
-                document.source, 0, f"The {format_name} file could not be written: {error.strerror or error}.",
-                f"Check that there is free space and that you may write to {out_dir}.",
-            ))  # fmt: skip
-        progress.advance(f"{document.meta.slug}.{variant}.{FORMATS[format_name].extension}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from enum import IntEnum
@@ -19,6 +20,13 @@ class ExitStatus(IntEnum):
 
 def _comma_list(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return number
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -45,6 +53,10 @@ def _parser() -> argparse.ArgumentParser:
                        "default 14)")
     build.add_argument("--paper", default="a4", choices=("a4", "a5", "letter"),
                        help="paper size for printed formats (default: a4)")
+    build.add_argument("--jobs", type=_positive, default=os.cpu_count() or 1, metavar="N",
+                       help="how many outputs to build at once (default: the number of processor cores)")
+    build.add_argument("--force", action="store_true",
+                       help="rebuild every output, even those that are up to date")
     build.add_argument("--no-check", action="store_true",
                        help="build leaflets even when the plain-English check finds errors "
                        "(the findings are still shown)")

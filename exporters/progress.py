@@ -7,6 +7,7 @@ from pathlib import Path
 from types import TracebackType
 
 from rich.console import Console
+from rich.table import Table
 from rich.progress import BarColumn, MofNCompleteColumn, Progress as RichProgress, TextColumn
 
 
@@ -38,9 +39,33 @@ class Progress:
     def say(self, message: str) -> None:
         self.console.print(message, markup=False, highlight=False)
 
-    def summary(self, leaflets: int, written: list[Path], out_dir: Path, failures: int) -> None:
-        files = "file" if len(written) == 1 else "files"
-        line = f"Built {len(written)} {files} from {leaflets} leaflet{'s' if leaflets != 1 else ''} into {out_dir}/"
-        if failures:
-            line += f"; {failures} problem{'s' if failures != 1 else ''} to fix (see above)"
-        self.console.print(line + ".", markup=False, highlight=False)
+    def summary(self, documents: list, outcomes: list, reports: dict, out_dir: Path, problems: int) -> None:
+        """A table of what was built when at a terminal; one line otherwise."""
+        written = [o for o in outcomes if o.written]
+        fresh = len([o for o in outcomes if o.up_to_date])
+        if self.interactive and outcomes:
+            self.console.print(_table(documents, outcomes, reports))
+        line = f"Built {len(written)} file{'s' * (len(written) != 1)}"
+        if fresh:
+            line += f" ({fresh} already up to date)"
+        line += f" from {len(documents)} leaflet{'s' * (len(documents) != 1)} into {out_dir}/"
+        line += f" in {sum(o.seconds for o in outcomes):.1f} s of work"
+        if problems:
+            line += f"; {problems} problem{'s' * (problems != 1)} to fix (see above)"
+        self.console.print(line + ".", markup=False, highlight=False, soft_wrap=True)
+
+
+def _table(documents: list, outcomes: list, reports: dict) -> Table:
+    table = Table("Leaflet", "Outputs", "Pages", "Findings", "Time", title="leaflet build", title_justify="left")
+    for document in documents:
+        mine = [o for o in outcomes if o.task.document.source == document.source]
+        report = reports.get(document.source)
+        pages = [str(o.pages) for o in mine if o.pages]
+        table.add_row(
+            document.meta.slug,
+            f"{len([o for o in mine if o.written])} built, {len([o for o in mine if o.up_to_date])} up to date",
+            "/".join(pages) or "-",
+            str(len(report.findings)) if report else "-",
+            f"{sum(o.seconds for o in mine):.1f} s",
+        )
+    return table

@@ -46,17 +46,17 @@ def check_all(documents: list[Document], settings: CheckSettings,
 
 
 def run_check(arguments: argparse.Namespace) -> int:
-    from ..build import BuildResult, find_sources, read_all
+    from ..build import find_sources, read_all
     from ..cli import ExitStatus
 
     settings = load_project_settings(profile=arguments.profile)
-    result = BuildResult()
-    documents = read_all(find_sources(arguments.paths), result)
-    reports = check_all(documents, settings, result.errors)
+    errors: list[SourceError] = []
+    documents = read_all(find_sources(arguments.paths), errors)
+    reports = check_all(documents, settings, errors)
     write_report(reports, arguments.format, arguments.out)
-    for error in result.errors:
+    for error in errors:
         print(f"leaflet: {error}", file=sys.stderr)
-    if result.errors:
+    if errors:
         return ExitStatus.BAD_INPUT
     return ExitStatus.CHECKS_FAILED if any(report.errors for report in reports) else ExitStatus.DONE
 

@@ -75,7 +75,7 @@ def test_build_holds_back_a_leaflet_with_errors_and_keeps_its_earlier_output(tmp
 def test_build_with_no_check_builds_anyway_and_still_shows_the_findings(tmp_path, capsys):
     source = write_checked_leaflet(tmp_path, CLEAN, OVERDUE)
     out = tmp_path / "out"
-    assert _build(str(source), "--out", str(out), "--no-check") == ExitStatus.CHECKS_FAILED
+    assert _build(str(source), "--out", str(out), "--no-check") == ExitStatus.DONE
     assert (out / "leaflet" / "leaflet.standard.html").is_file()
     said = capsys.readouterr().err
     assert "error review-date" in said and "built anyway" in said
