@@ -11,6 +11,10 @@ from pathlib import Path
 
 from .errors import SourceError, UsageError
 
+# Named here, not imported from exporters.checks, so that --help does not load the word lists.
+REPORT_FORMATS = ("text", "json", "sarif", "html")
+CHECK_PROFILES = ("standard", "easy-read")
+
 
 class ExitStatus(IntEnum):
     DONE = 0
@@ -61,11 +65,16 @@ def _parser() -> argparse.ArgumentParser:
                        help="build leaflets even when the plain-English check finds errors "
                        "(the findings are still shown)")
 
-    from .checks.command import add_arguments
-
     check = commands.add_parser("check", help="check leaflets for plain English and trustworthy information",
                                 description="Check every leaflet found in PATH and report what to fix.")
-    add_arguments(check)
+    check.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                       help="leaflet files or folders of them (default: source/)")
+    check.add_argument("--format", default="text", choices=REPORT_FORMATS,
+                       help="how to write the report (default: text)")
+    check.add_argument("--out", type=Path, metavar="FILE", help="write the report to FILE, not the screen")
+    check.add_argument("--profile", choices=CHECK_PROFILES,
+                       help="check every text as this profile (default: easy-read blocks as easy read, "
+                       "the rest as standard)")
 
     new = commands.add_parser("new", help="start a new leaflet from a ready-to-edit example",
                               description="Write source/NAME.md, a leaflet ready to edit.")

@@ -13,24 +13,7 @@ from ..model import Document
 from .engine import DocumentReport, check_document
 from .reports import FORMATS
 from .reports.text import print_report
-from .settings import PROFILES, CheckSettings, load_project_settings
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "paths",
-        nargs="*",
-        type=Path,
-        metavar="PATH",
-        help="leaflet files or folders of them (default: source/)",
-    )
-    parser.add_argument(
-        "--format", default="text", choices=tuple(FORMATS), help="how to write the report (default: text)"
-    )
-    parser.add_argument("--out", type=Path, metavar="FILE", help="write the report to FILE, not the screen")
-    parser.add_argument("--profile", choices=PROFILES,
-                        help="check every text as this profile (default: easy-read blocks as easy read, "
-                        "the rest as standard)")  # fmt: skip
+from .settings import CheckSettings, load_project_settings
 
 
 def check_all(documents: list[Document], settings: CheckSettings,

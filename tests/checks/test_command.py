@@ -79,3 +79,11 @@ def test_build_with_no_check_builds_anyway_and_still_shows_the_findings(tmp_path
     assert (out / "leaflet" / "leaflet.standard.html").is_file()
     said = capsys.readouterr().err
     assert "error review-date" in said and "built anyway" in said
+
+
+def test_the_command_offers_every_report_format_and_profile():
+    from exporters.checks.reports import FORMATS
+    from exporters.checks.settings import PROFILES
+    from exporters.cli import CHECK_PROFILES, REPORT_FORMATS
+
+    assert REPORT_FORMATS == tuple(FORMATS) and CHECK_PROFILES == PROFILES

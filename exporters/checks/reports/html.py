@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from importlib import resources
 
 from jinja2 import Environment, select_autoescape
 
 from ...findings import Finding
+from ...variants import LAYOUTS
 from ..engine import DocumentReport
 from ..units import Sentence
 from .scorecard import score_lines
@@ -67,8 +67,7 @@ def render(reports: list[DocumentReport]) -> str:
     environment = Environment(
         autoescape=select_autoescape(default=True), trim_blocks=True, lstrip_blocks=True
     )
-    template_text = resources.files(__package__.rpartition(".")[0]).joinpath("data/report.html.j2")
-    template = environment.from_string(template_text.read_text(encoding="utf-8"))
+    template = environment.from_string((LAYOUTS / "checks" / "report.html.j2").read_text(encoding="utf-8"))
     documents = []
     for report in reports:
         blocks, general = _place(report)
