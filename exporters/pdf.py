@@ -1,8 +1,8 @@
-"""The PDF exporter: clear-print and large-print editions for printing, tagged as PDF/UA-1.
+"""The PDF exporter: clear-print, large-print and easy-read editions for printing, tagged as PDF/UA-1.
 
-The page is the HTML exporter's, rendered with the print template and the variant's print
-stylesheet from layouts/pdf/, then printed by WeasyPrint. WeasyPrint's PDF/UA-1 output has
-gaps that pdf_tags.py closes afterwards (see there).
+The page is the HTML exporter's (for easy read, its easy-read edition), rendered with the
+variant's print template and stylesheet from layouts/pdf/, then printed by WeasyPrint.
+WeasyPrint's PDF/UA-1 output has gaps that pdf_tags.py closes afterwards (see there).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError
 
 from .errors import SourceError, UsageError
-from .html import render
+from .html import render, render_easy_read
 from .model import Document, Heading, Link, Meta, Picture, inlines_of, plain_text, walk_blocks, walk_inlines
 from .pdf_fetcher import LeafletFetcher
 from .pdf_tags import finish
@@ -26,19 +26,14 @@ from .templates import term_id
 from .variants import LayoutSettings
 
 PAGE_TEMPLATE = "pdf/leaflet.html.j2"
+EASY_READ_TEMPLATE = "pdf/easy-read.html.j2"
 FONT_STYLESHEET = "pdf/fonts.css"
 FONT_FOLDER = FONT_PACKAGE / "files"
 PDF_VARIANT = "pdf/ua-1"
 
 
 def write(document: Document, settings: LayoutSettings, target: Path) -> None:
-    page = render(
-        document,
-        settings,
-        picture_src=file_url,
-        template=PAGE_TEMPLATE,
-        stylesheet=f"pdf/{settings.variant.name}.css",
-    )
+    page = print_page(document, settings)
     fetcher = LeafletFetcher(document, allowed_folders(document, settings))
     font_config = FontConfiguration()
     try:  # the fonts are read as their stylesheet is parsed, the rest while the page is laid out
@@ -60,6 +55,18 @@ def write(document: Document, settings: LayoutSettings, target: Path) -> None:
     finish(printed.write_pdf(**options), target, link_descriptions(document))
 
 
+def print_page(document: Document, settings: LayoutSettings) -> str:
+    """The page WeasyPrint prints; easy read refuses here a leaflet without easy-read text."""
+    easy_read = settings.variant.name == "easy-read"
+    return (render_easy_read if easy_read else render)(
+        document,
+        settings,
+        picture_src=file_url,
+        template=EASY_READ_TEMPLATE if easy_read else PAGE_TEMPLATE,
+        stylesheet=f"pdf/{settings.variant.name}.css",
+    )
+
+
 def file_url(picture: Picture) -> str:
     """Pictures are read through the fetcher from their own file, not copied into the page.
 
@@ -79,8 +86,10 @@ def link_descriptions(document: Document) -> dict[str, str]:
         if isinstance(block, Heading):
             described[block.anchor] = "Section: " + plain_text(block.content)
         for link in (i for i in walk_inlines(inlines_of(block)) if isinstance(i, Link)):
-            words = plain_text(link.children)
-            described.setdefault(link.href, _with_kind(link.href, words))
+            described.setdefault(link.href, _with_kind(link.href, plain_text(link.children)))
+    rows = (row for section in document.sections for block in section.easy_read for row in block.rows)
+    for link in (i for row in rows for i in walk_inlines(row.content) if isinstance(i, Link)):
+        described.setdefault(link.href, _with_kind(link.href, plain_text(link.children)))
     described.update({reference.url: reference.text for reference in meta.references if reference.url})
     organisation = meta.organisation
     if organisation and organisation.phone:

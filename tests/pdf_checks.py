@@ -27,7 +27,12 @@ def kids(element) -> list:
 
 def structure_elements(pdf: pikepdf.Pdf) -> Iterator[pikepdf.Dictionary]:
     """Every structure element in reading order."""
-    stack = list(reversed(kids(pdf.Root.StructTreeRoot)))
+    return descendants(pdf.Root.StructTreeRoot)
+
+
+def descendants(root: pikepdf.Dictionary) -> Iterator[pikepdf.Dictionary]:
+    """Every structure element under `root`, in reading order."""
+    stack = list(reversed(kids(root)))
     while stack:
         element = stack.pop()
         if isinstance(element, pikepdf.Dictionary) and "/S" in element:
@@ -35,14 +40,15 @@ def structure_elements(pdf: pikepdf.Pdf) -> Iterator[pikepdf.Dictionary]:
             stack.extend(reversed(kids(element)))
 
 
-def reading_order(pdf: pikepdf.Pdf) -> list[tuple[int, int]]:
-    """(page number, MCID) of every piece of content the structure tree holds, in its order."""
+def reading_order(pdf: pikepdf.Pdf, root: pikepdf.Dictionary | None = None) -> list[tuple[int, int]]:
+    """(page number, MCID) of every piece of content under `root` (the whole tree by default), in order."""
     pages = {page.obj.objgen: number for number, page in enumerate(pdf.pages)}
+    start = pdf.Root.StructTreeRoot if root is None else root
     order: list[tuple[int, int]] = []
-    stack = [(kid, None) for kid in reversed(kids(pdf.Root.StructTreeRoot))]
+    stack = [(kid, start) for kid in reversed(kids(start))]
     while stack:
         item, holder = stack.pop()
-        if isinstance(item, int) and holder is not None:
+        if isinstance(item, int) and "/Pg" in holder:
             order.append((pages[holder.Pg.objgen], int(item)))
         elif isinstance(item, pikepdf.Dictionary) and "/S" in item:
             stack.extend((kid, item) for kid in reversed(kids(item)))
@@ -112,10 +118,8 @@ def pictures_with_alt(document: Document) -> list[Picture]:
     ]
 
 
-def spoken_words(path: Path) -> list[str]:
-    """The words as a screen reader meets them: the tagged text in the order of the structure tree."""
-    with pikepdf.open(path) as pdf:
-        order = reading_order(pdf)
+def marked_texts(path: Path) -> dict[tuple[int, int], str]:
+    """The text of each piece of tagged content, keyed by (page number, MCID)."""
     texts: dict[tuple[int, int], str] = {}
     with pdfplumber.open(path) as pdf:
         for number, page in enumerate(pdf.pages):
@@ -123,5 +127,17 @@ def spoken_words(path: Path) -> list[str]:
                 if char.get("mcid") is not None and char.get("tag") != "Artifact":
                     key = (number, char["mcid"])
                     texts[key] = texts.get(key, "") + char["text"]
+    return texts
+
+
+def spoken_words(path: Path) -> list[str]:
+    """The words as a screen reader meets them: the tagged text in the order of the structure tree."""
+    with pikepdf.open(path) as pdf:
+        order = reading_order(pdf)
+    return spoken_tokens(marked_texts(path), order)
+
+
+def spoken_tokens(texts: dict[tuple[int, int], str], order: list[tuple[int, int]]) -> list[str]:
+    """The words of the given pieces of content, in the given order."""
     # Each line is its own piece of marked content, and line ends carry no space: join with one.
     return tokens(" ".join(texts.get(key, "") for key in order))
