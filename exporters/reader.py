@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from .model import (
 from .terms import TermMarker
 
 SHARED_GLOSSARY = "glossary.yaml"
+CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 DEFAULT_MAX_SOURCE_MB = 10  # a long leaflet is about 0.05 MB; raise with LEAFLET_MAX_SOURCE_MB
 
 
@@ -83,13 +85,21 @@ def _decode(source: Path) -> str:
         raise SourceError(source, 0, f"The file cannot be read ({error.strerror}).",
                           "Check that the file exists and that you may open it.") from None
     try:
-        return data.decode("utf-8-sig").replace("\r\n", "\n")
+        text = data.decode("utf-8-sig").replace("\r\n", "\n")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise SourceError(
             source, line, "The file is not saved as UTF-8 text.",
             "Open it in your editor and save it again with the encoding 'UTF-8'.",
         ) from None  # fmt: skip
+    control = CONTROL_CHARACTER.search(text)
+    if control:
+        line = text.count("\n", 0, control.start()) + 1
+        raise SourceError(
+            source, line, f"The text has an invisible control character (U+{ord(control.group()):04X}) here.",
+            "Delete it: such characters often come in when text is copied from another program.",
+        )  # fmt: skip
+    return text
 
 
 def load_shared_glossary(path: Path) -> tuple[GlossaryEntry, ...]:

@@ -367,3 +367,8 @@ def test_the_article_suits_the_spelled_out_words(read_leaflet):
     content = document.sections[0].blocks[0].content
     assert content[0] == Text("You need a ") and content[2] == Text(". An ")
     assert content[4] == Text(" is quick. A ")  # the first use of MRI: "a magnetic resonance imaging (MRI)"
+
+
+def test_an_invisible_control_character_is_refused_with_its_line(make_leaflet):
+    error = refusal(make_leaflet("Fine line.\n\nCopied\x0btext.\n"))
+    assert error.line == 11 and "U+000B" in error.message
