@@ -40,7 +40,7 @@ from .pictures import find_icon, resolve_picture
 from .terms import TermMarker
 
 CONTAINERS = ("important", "easy-read")
-SAFE_LINK = re.compile(r"^(?:https?://|mailto:|tel:|#)", re.IGNORECASE)
+SAFE_LINK = re.compile(r"^(?:https://|mailto:|tel:|#)", re.IGNORECASE)
 COMMENT = re.compile(r"^<!--(.*?)-->$", re.DOTALL)
 DIRECTIVE = re.compile(r"^\s*leaflet:\s*(\w[\w-]*)\s*(.*?)\s*$", re.DOTALL)
 
@@ -322,8 +322,8 @@ class BlockReader:
         if not SAFE_LINK.match(href):
             raise self.fail(
                 block, f"The link '{href}' cannot be used in a leaflet.",
-                "Links must be full web addresses (https://...), email (mailto:...) or "
-                "phone (tel:...) links.",
+                "Links must be secure web addresses (https://...), email (mailto:...), "
+                "phone (tel:...) links, or #name links to a heading of this leaflet.",
             )  # fmt: skip
         return Link(href, tuple(self.inlines(node.children, block, terms=None)))
 

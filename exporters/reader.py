@@ -19,6 +19,7 @@ from .model import (
     GlossaryEntry,
     GlossaryTerm,
     Heading,
+    Link,
     Section,
     SourceWarning,
     Text,
@@ -69,7 +70,31 @@ def read(path: Path | str) -> Document:
         warnings=tuple(warnings),
         line_count=text.count("\n") + 1,
     )
+    _refuse_broken_anchors(document)
     return document
+
+
+def _refuse_broken_anchors(document: Document) -> None:
+    """A '#name' link must lead to a heading of this leaflet, in every output."""
+    anchors = {document.title.anchor}
+    places: list[tuple[int, tuple]] = []
+    for section in document.sections:
+        for block in section.blocks:
+            for nested in walk_blocks(block):
+                if isinstance(nested, Heading):
+                    anchors.add(nested.anchor)
+                places.append((nested.line, inlines_of(nested)))
+        if section.heading:
+            anchors.add(section.heading.anchor)
+        places += [(row.line, row.content) for easy in section.easy_read for row in easy.rows]
+    for line, inlines in places:
+        for link in (i for i in walk_inlines(inlines) if isinstance(i, Link) and i.href.startswith("#")):
+            if link.href[1:] not in anchors:
+                raise SourceError(
+                    document.source, line, f"The link '{link.href}' leads to no heading of this leaflet.",
+                    "Use the heading's words in small letters with hyphens, for example "
+                    f"#{sorted(anchors - {document.title.anchor})[0] if len(anchors) > 1 else 'section-name'}.",
+                )  # fmt: skip
 
 
 def _decode(source: Path) -> str:

@@ -372,3 +372,14 @@ def test_the_article_suits_the_spelled_out_words(read_leaflet):
 def test_an_invisible_control_character_is_refused_with_its_line(make_leaflet):
     error = refusal(make_leaflet("Fine line.\n\nCopied\x0btext.\n"))
     assert error.line == 11 and "U+000B" in error.message
+
+
+def test_a_link_to_a_missing_heading_is_refused(read_leaflet, make_leaflet):
+    document = read_leaflet("See [the side effects](#side-effects).\n\n## Side effects\n\nSome.\n")
+    assert document.sections[0].blocks[0].content[1].href == "#side-effects"
+    error = refusal(make_leaflet("See [the risks](#risks).\n\n## Side effects\n\nSome.\n"))
+    assert error.line == 9 and "#risks" in error.message and "#side-effects" in error.hint
+
+
+def test_an_insecure_web_link_is_refused(make_leaflet):
+    assert "https://" in refusal(make_leaflet("Read [this](http://example.org).\n")).hint
