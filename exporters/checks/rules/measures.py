@@ -142,10 +142,28 @@ def easy_read_row(context: Context) -> None:
                     )
 
 
+def easy_read_draft(context: Context) -> None:
+    """A draft from `leaflet draft-easy-read` is not published until a person has checked it."""
+    settings = context.rule("easy-read-draft", "easy-read")
+    if not settings.enabled:
+        return
+    for section in context.document.sections:
+        for block in section.easy_read:
+            if block.draft:
+                context.report(
+                    "easy-read-draft", settings.severity, block.line, 1,
+                    "This easy-read text is a draft written by the computer.",
+                    "Read every row, fix the words and choose pictures, then delete the line "
+                    "<!-- leaflet: draft --> from the block.",
+                    plain_text(block.rows[0].content),
+                )  # fmt: skip
+
+
 RULES = {
     "long-sentence": long_sentence,
     "long-paragraph": long_paragraph,
     "passive-voice": passive_voice,
     "reading-age": reading_age,
     "easy-read-row": easy_read_row,
+    "easy-read-draft": easy_read_draft,
 }
