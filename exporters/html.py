@@ -28,15 +28,7 @@ def render(
     template: str = PAGE_TEMPLATE,
 ) -> str:
     """The page as text; other exporters pass their own stylesheet and picture addresses."""
-    env = environment(settings.layouts)
-    css = (settings.layouts / stylesheet).read_text(encoding="utf-8")
-    return env.get_template(template).render(
-        document=document,
-        settings=settings,
-        css=css,
-        picture_src=picture_src,
-        term_href=lambda term: "#" + term_id(term),
-    )
+    return _page(template, stylesheet, settings, picture_src, document=document)
 
 
 def render_easy_read(
@@ -48,12 +40,17 @@ def render_easy_read(
     template: str = EASY_READ_TEMPLATE,
 ) -> str:
     """The easy-read edition as a page: rows of a picture beside short sentences."""
+    return _page(template, stylesheet, settings, picture_src, edition=easy_read_edition(document))
+
+
+def _page(
+    template: str, stylesheet: str, settings: LayoutSettings, picture_src: Callable[[Picture], str], **content
+) -> str:
     env = environment(settings.layouts)
-    css = (settings.layouts / stylesheet).read_text(encoding="utf-8")
     return env.get_template(template).render(
-        edition=easy_read_edition(document),
+        **content,
         settings=settings,
-        css=css,
+        css=(settings.layouts / stylesheet).read_text(encoding="utf-8"),
         picture_src=picture_src,
         term_href=lambda term: "#" + term_id(term),
     )
