@@ -2,17 +2,20 @@
 
 Each top-level section of the leaflet becomes one XHTML content document, rendered from the same
 macros as the HTML edition (layouts/html/blocks.html.j2) inside the EPUB layouts (layouts/epub/).
+The easy-read edition is the shared easy-read markup split into documents (epub_easy_read.py).
 The package around them is ebooklib's; exporters/epub_package.py makes it reproducible.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from ebooklib import epub
 from jinja2 import Environment
 
+from .epub_easy_read import easy_read_parts, plan_easy_read
 from .epub_metadata import describe, modified
 from .epub_navigation import (
     GLOSSARY_FILE,
@@ -22,11 +25,11 @@ from .epub_navigation import (
     landmarks,
     link_resolver,
     load_labels,
-    plan_chapters,
+    plan_leaflet,
     table_of_contents,
 )
 from .epub_package import write_book
-from .model import Document, Picture, walk_blocks
+from .model import Document, Picture
 from .templates import MEDIA_TYPES, environment, term_id
 from .variants import VARIANTS, LayoutSettings
 
@@ -36,10 +39,13 @@ COVER_IMAGE = "images/cover.svg"
 
 
 def write(document: Document, settings: LayoutSettings, target: Path) -> None:
-    """Write the whole e-book of one edition at `target`."""
+    """Write the whole e-book of one edition at `target`.
+
+    The easy-read edition refuses a leaflet without easy-read text before anything is written.
+    """
     labels = load_labels(settings.layouts)
-    chapters = plan_chapters(document, labels)
-    pictures = _picture_files(document)
+    plan = (plan_easy_read if settings.variant.name == "easy-read" else plan_leaflet)(document, labels)
+    pictures = _picture_files(plan.pictures)
     context = {
         "document": document,
         "settings": settings,
@@ -49,18 +55,20 @@ def write(document: Document, settings: LayoutSettings, target: Path) -> None:
         "cover_image": COVER_IMAGE,
         "picture_src": lambda picture: pictures[picture.path],
         "term_href": lambda term: f"{GLOSSARY_FILE}#{term_id(term)}",
-        "link_href": link_resolver(document, chapters),
-        "toc": table_of_contents(chapters),
-        "landmarks": landmarks(chapters, labels),
+        "link_href": link_resolver(document, plan),
+        "toc": table_of_contents(plan.chapters),
+        "landmarks": landmarks(plan.chapters, labels),
     }
-    book = epub.EpubBook()
-    describe(book, document, settings)
     env = environment(settings.layouts)
+    if plan.edition:
+        context["parts"] = easy_read_parts(env, context, plan)
+    book = epub.EpubBook()
+    describe(book, document, settings, plan.features, plan.description)
     _add_resources(book, env, context, pictures)
-    for chapter in chapters:
+    for chapter in plan.chapters:
         text = env.get_template(chapter.template).render(context, chapter=chapter)
         book.add_item(_content_document(chapter, text))
-    book.spine = [_item_id(chapter) for chapter in chapters]
+    book.spine = [_item_id(chapter) for chapter in plan.chapters]
     book.add_item(epub.EpubNcx())
     book.toc = [_ncx_entry(entry) for entry in context["toc"]]
     write_book(book, target, modified(document))
@@ -71,7 +79,9 @@ def _add_resources(book: epub.EpubBook, env: Environment, context: dict, picture
     settings = context["settings"]
     # Sizes are relative to the reader's own default: the standard edition keeps it as it is.
     scale = round(100 * settings.font_size / VARIANTS["standard"].body_size)
-    css = env.get_template("epub/leaflet.css.j2").render(text_scale=scale)
+    css = env.get_template("epub/leaflet.css.j2").render(
+        text_scale=scale, line_spacing=settings.variant.line_spacing, variant=settings.variant.name
+    )
     book.add_item(epub.EpubItem("style", STYLESHEET, "text/css", css.encode("utf-8")))
     cover = epub.EpubCover("cover-image", COVER_IMAGE)
     cover.media_type = MEDIA_TYPES[".svg"]
@@ -100,15 +110,14 @@ def _ncx_entry(entry: NavEntry):
     return (link, [_ncx_entry(child) for child in entry.children]) if entry.children else link
 
 
-def _picture_files(document: Document) -> dict[Path, str]:
-    """Each picture of the edition's text, once, under a name of its own in images/."""
+def _picture_files(shown: Iterable[Picture]) -> dict[Path, str]:
+    """Each picture the edition shows, once, under a name of its own in images/."""
     names: dict[Path, str] = {}
-    for section in document.sections:
-        for block in (b for top in section.blocks for b in walk_blocks(top)):
-            if isinstance(block, Picture) and block.path not in names:
-                stem = re.sub(r"[^a-z0-9]+", "-", (block.icon or block.path.stem).lower()).strip("-")
-                name, number = f"images/{stem}{block.path.suffix.lower()}", 2
-                while name in names.values() or name == COVER_IMAGE:
-                    name, number = f"images/{stem}-{number}{block.path.suffix.lower()}", number + 1
-                names[block.path] = name
+    for picture in shown:
+        if picture.path not in names:
+            stem = re.sub(r"[^a-z0-9]+", "-", (picture.icon or picture.path.stem).lower()).strip("-")
+            name, number = f"images/{stem}{picture.path.suffix.lower()}", 2
+            while name in names.values() or name == COVER_IMAGE:
+                name, number = f"images/{stem}-{number}{picture.path.suffix.lower()}", number + 1
+            names[picture.path] = name
     return names

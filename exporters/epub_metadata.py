@@ -15,6 +15,7 @@ from datetime import UTC, datetime, time
 
 from ebooklib import epub
 
+from .easy_read import EasyReadEdition
 from .model import Document, Picture, Table, walk_blocks
 from .templates import environment
 from .variants import LayoutSettings
@@ -31,6 +32,8 @@ class Features:
     decorative: int
     tables: int
     glossary: bool
+    rows: int = 0  # easy read: rows of one or two sentences
+    rows_with_pictures: int = 0
 
 
 def features_of(document: Document) -> Features:
@@ -42,6 +45,21 @@ def features_of(document: Document) -> Features:
         decorative=sum(p.decorative for p in pictures),
         tables=sum(isinstance(b, Table) for b in blocks),
         glossary=bool(document.glossary),
+    )
+
+
+def features_of_easy_read(edition: EasyReadEdition) -> Features:
+    """Counted over what the easy-read edition shows: its rows, its words and who to contact."""
+    rows = [row for section in edition.sections for row in section.rows]
+    shown = [edition.cover_picture, *(row.picture for row in rows if row.picture)]
+    shown += [word.picture for word in edition.words] + [contact.picture for contact in edition.contact]
+    return Features(
+        pictures=sum(not p.decorative for p in shown),
+        decorative=sum(p.decorative for p in shown),
+        tables=0,
+        glossary=bool(edition.words),
+        rows=len(rows),
+        rows_with_pictures=sum(row.picture is not None for row in rows),
     )
 
 
@@ -68,7 +86,13 @@ def modified(document: Document) -> datetime:
     return datetime.now(tz=UTC).replace(microsecond=0)
 
 
-def describe(book: epub.EpubBook, document: Document, settings: LayoutSettings) -> None:
+def describe(
+    book: epub.EpubBook,
+    document: Document,
+    settings: LayoutSettings,
+    features: Features,
+    description: str | None,
+) -> None:
     """Set the package metadata: who, what, when, and how accessible."""
     meta = document.meta
     book.set_identifier(identifier(document, settings))
@@ -77,13 +101,13 @@ def describe(book: epub.EpubBook, document: Document, settings: LayoutSettings) 
     if meta.organisation:
         book.add_author(meta.organisation.name)
         book.add_metadata("DC", "publisher", meta.organisation.name)
-    if meta.summary:
-        book.add_metadata("DC", "description", meta.summary)
+    if description:
+        book.add_metadata("DC", "description", description)
     if meta.published:
         book.add_metadata("DC", "date", meta.published.isoformat())
     if meta.licence:
         book.add_metadata("DC", "rights", meta.licence)
-    _describe_accessibility(book, document, settings, features_of(document))
+    _describe_accessibility(book, document, settings, features)
 
 
 def _describe_accessibility(

@@ -10,8 +10,20 @@ from pathlib import Path
 
 import yaml
 
+from .easy_read import EasyReadEdition
+from .epub_metadata import Features, features_of
 from .errors import SourceError
-from .model import Document, Heading, Section, inlines_of, plain_text, walk_blocks, walk_inlines
+from .model import (
+    Document,
+    Heading,
+    Inline,
+    Picture,
+    Section,
+    inlines_of,
+    plain_text,
+    walk_blocks,
+    walk_inlines,
+)
 from .templates import term_id
 
 COVER_FILE = "cover.xhtml"
@@ -29,6 +41,20 @@ class Chapter:
     matter: str
     section: Section | None = None
     anchors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """What one edition puts in the book: its documents in reading order, the pictures it shows,
+    what its accessibility metadata describes, its text with source lines (to check its links)
+    and its description. An easy-read plan also holds the easy-read edition it lays out."""
+
+    chapters: tuple[Chapter, ...]
+    pictures: tuple[Picture, ...]
+    features: Features
+    texts: tuple[tuple[int, tuple[Inline, ...]], ...]
+    description: str | None
+    edition: EasyReadEdition | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,30 +123,46 @@ def landmarks(chapters: tuple[Chapter, ...], labels: dict[str, str]) -> tuple[La
     return tuple(found)
 
 
-def link_resolver(document: Document, chapters: tuple[Chapter, ...]) -> Callable[[str], str]:
+def link_resolver(document: Document, plan: Plan) -> Callable[[str], str]:
     """The href that takes a link of the leaflet to its target in the e-book.
 
     A link to a heading (`#side-effects`) must name the document the heading now lives in.
     A link to a heading that does not exist would be a broken link in every reading system,
     so the author is told before anything is written.
     """
-    targets = {anchor: chapter.file_name for chapter in chapters for anchor in chapter.anchors}
-    for section in document.sections:
-        for block in (b for top in section.blocks for b in walk_blocks(top)):
-            for inline in walk_inlines(inlines_of(block)):
-                href = getattr(inline, "href", "")
-                if href.startswith("#") and href[1:] not in targets:
-                    raise SourceError(
-                        document.source, block.line,
-                        f"The link '{href}' points to a heading that is not in this leaflet.",
-                        "Write '#' and the heading in small letters, with a hyphen in place of each "
-                        "space or punctuation mark, such as '#side-effects'.",
-                    )  # fmt: skip
+    targets = {anchor: chapter.file_name for chapter in plan.chapters for anchor in chapter.anchors}
+    for line, content in plan.texts:
+        for inline in walk_inlines(content):
+            href = getattr(inline, "href", "")
+            if href.startswith("#") and href[1:] not in targets:
+                raise SourceError(
+                    document.source, line,
+                    f"The link '{href}' points to a heading that is not in this edition of the leaflet.",
+                    "Link to a heading this edition shows: '#' and the heading in small letters, with a "
+                    f"hyphen in place of each space or punctuation mark, such as '#{_example(plan)}'.",
+                )  # fmt: skip
 
     def resolve(href: str) -> str:
         return f"{targets[href[1:]]}{href}" if href.startswith("#") else href
 
     return resolve
+
+
+def plan_leaflet(document: Document, labels: dict[str, str]) -> Plan:
+    """The standard and large-print editions: the leaflet's own text, without its easy-read rows."""
+    blocks = [b for section in document.sections for top in section.blocks for b in walk_blocks(top)]
+    return Plan(
+        chapters=plan_chapters(document, labels),
+        pictures=tuple(block for block in blocks if isinstance(block, Picture)),
+        features=features_of(document),
+        texts=tuple((block.line, inlines_of(block)) for block in blocks),
+        description=document.meta.summary,
+    )
+
+
+def _example(plan: Plan) -> str:
+    sections = [chapter for chapter in plan.chapters if chapter.file_name.startswith("section-")]
+    return sections[0].anchors[0] if sections else "side-effects"
 
 
 def _anchors(section: Section) -> tuple[str, ...]:

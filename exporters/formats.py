@@ -35,7 +35,7 @@ FORMATS = {
     "html": Format("html", "html", "exporters.html", ("standard", "large-print", "easy-read")),
     "pdf": Format("pdf", "pdf", "exporters.pdf", ("standard", "large-print", "easy-read")),
     "docx": Format("docx", "docx", "exporters.docx", ("standard", "large-print", "easy-read")),
-    "epub": Format("epub", "epub", "exporters.epub", ("standard", "large-print")),
+    "epub": Format("epub", "epub", "exporters.epub", ("standard", "large-print", "easy-read")),
 }
 
 

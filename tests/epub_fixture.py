@@ -123,3 +123,56 @@ def break_book(book: Path, target: Path) -> Path:
                 data = data.replace(b"</main>", b'<p><a href="#nowhere">A broken link</a></p></main>')
             broken.writestr(entry, data)
     return target
+
+
+EASY_READ_FRONT_MATTER = """\
+title: Having a biopsy
+language: en-GB
+slug: biopsy
+organisation:
+  name: Northfield Test Service
+  phone: 01632 960 000
+  email: tests@example.org
+  website: https://example.org/tests
+reviewed: 2026-11-02
+next_review: 2028-11-01
+version: "1.0"
+glossary:
+  biopsy: A small sample of tissue taken to look at.
+"""
+
+EASY_READ_BODY = """\
+This leaflet is about a biopsy.
+
+::: easy-read
+- ![A doctor](icon:doctor) A doctor will take a small biopsy.
+:::
+
+## Before the test
+
+Eat and drink as you normally would.
+
+::: easy-read
+- ![A thermometer showing 38 degrees](pictures/thermometer.svg) Tell us if you feel **hot**.
+  We may move your test.
+- You can eat as normal.
+- ![A calendar](icon:calendar) Read what happens [after the test](#after-the-test).
+:::
+
+## After the test
+
+Keep the dressing dry for a day.
+
+::: easy-read
+- ![A plaster](icon:bandage_adhesive) Keep the plaster dry for one day.
+:::
+"""
+
+
+def write_easy_read_leaflet(folder: Path) -> Path:
+    """A short leaflet with easy-read text in every section: an own picture, icons, a row that
+    gets its picture by keyword, two sentences in a row, a hard word and a link to a section."""
+    pictures = folder / "pictures"
+    pictures.mkdir(parents=True, exist_ok=True)
+    (pictures / "thermometer.svg").write_text(THERMOMETER, encoding="utf-8")
+    return write_leaflet(folder, EASY_READ_BODY, EASY_READ_FRONT_MATTER, name="biopsy.md")

@@ -44,6 +44,10 @@ class Book:
     def manifest(self) -> dict[str, ElementTree.Element]:
         return {item.get("id"): item for item in self.package.findall("opf:manifest/opf:item", NS)}
 
+    def hrefs(self) -> set[str]:
+        """Every file the package lists."""
+        return {item.get("href") for item in self.manifest().values()}
+
     def spine(self) -> list[str]:
         """The href of each document in reading order."""
         items = self.manifest()
