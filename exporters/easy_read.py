@@ -81,6 +81,10 @@ class EasyReadEdition:
         return plain_text(self.document.title.content)
 
     @property
+    def uses_health_icons(self) -> bool:
+        return any(picture.icon for picture in self.pictures)
+
+    @property
     def pictures(self) -> tuple[Picture, ...]:
         """Every picture the edition shows, in order, each once."""
         found = [self.cover_picture]
@@ -108,7 +112,7 @@ def easy_read_edition(document: Document) -> EasyReadEdition:
         )  # fmt: skip
     vocabulary = load_picture_words()
     sections = tuple(
-        EasySection(section.title, section.heading.anchor if section.heading else "introduction",
+        EasySection(section.title, section.heading.anchor if section.heading else document.title.anchor,
                     tuple(_row(row) for block in section.easy_read for row in block.rows))  # fmt: skip
         for section in document.sections
         if section.heading is not None or section.easy_read

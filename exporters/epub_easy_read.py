@@ -10,7 +10,6 @@ The e-book splits the markup there, so a row reads the same in every format.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from jinja2 import Environment
 from markupsafe import Markup
@@ -30,7 +29,7 @@ PART_MARK = re.compile(r"<!--epub-part:([^>]*?)-->")
 
 def plan_easy_read(document: Document, labels: dict[str, str]) -> Plan:
     """The easy-read e-book; a leaflet without easy-read text is refused here (SourceError)."""
-    edition = _intro_labelled_by_title(easy_read_edition(document))
+    edition = easy_read_edition(document)
     rows = (row for section in document.sections for block in section.easy_read for row in block.rows)
     return Plan(
         chapters=_chapters(edition, labels),
@@ -40,17 +39,6 @@ def plan_easy_read(document: Document, labels: dict[str, str]) -> Plan:
         description=labels["easy-read-description"].format(title=edition.title),
         edition=edition,
     )
-
-
-def _intro_labelled_by_title(edition: EasyReadEdition) -> EasyReadEdition:
-    """The rows before the first heading share the title page, so the title names them.
-
-    The shared markup labels every section by its anchor, and a section without a heading has
-    no element with that id: EPUBCheck refuses a label that points nowhere (RSC-005).
-    """
-    title = edition.document.title.anchor
-    sections = tuple(s if s.heading else replace(s, anchor=title) for s in edition.sections)
-    return replace(edition, sections=sections)
 
 
 def _chapters(edition: EasyReadEdition, labels: dict[str, str]) -> tuple[Chapter, ...]:
