@@ -13,7 +13,15 @@ from pathlib import Path
 
 from .errors import SourceError
 from .model import (
-    Document, EasyReadRow, GlossaryEntry, GlossaryTerm, Inline, Picture, Text, plain_text, walk_inlines,
+    Document,
+    EasyReadRow,
+    GlossaryEntry,
+    GlossaryTerm,
+    Inline,
+    Picture,
+    Text,
+    plain_text,
+    walk_inlines,
 )  # fmt: skip
 from .picture_words import PictureWords, choose_picture, load_picture_words
 from .pictures import find_icon
@@ -106,14 +114,18 @@ def easy_read_edition(document: Document) -> EasyReadEdition:
     if missing or not document.has_easy_read:
         names = "; ".join(f"'{name}'" for name in missing) or "every section"
         raise SourceError(
-            document.source, 0, f"No easy read edition can be made: these sections have no easy-read text: {names}.",
+            document.source, 0,
+            f"No easy read edition can be made: these sections have no easy-read text: {names}.",
             "Add a '::: easy-read' block to each of them (a list of a picture and one or two short "
             f"sentences), or run 'leaflet draft-easy-read {document.source}' to write a first draft.",
         )  # fmt: skip
     vocabulary = load_picture_words()
     sections = tuple(
-        EasySection(section.title, section.heading.anchor if section.heading else document.title.anchor,
-                    tuple(_row(row) for block in section.easy_read for row in block.rows))  # fmt: skip
+        EasySection(
+            section.title,
+            section.heading.anchor if section.heading else document.title.anchor,
+            tuple(_row(row) for block in section.easy_read for row in block.rows),
+        )  # fmt: skip
         for section in document.sections
         if section.heading is not None or section.easy_read
     )
@@ -165,7 +177,9 @@ def _words_used(document: Document) -> list[GlossaryEntry]:
 
 def _word(entry: GlossaryEntry, source: Path, vocabulary: tuple[PictureWords, ...]) -> WordWithPicture:
     chosen = choose_picture(entry.term, vocabulary) or choose_picture(entry.explanation, vocabulary)
-    return WordWithPicture(entry, _icon(source, chosen.icon, chosen.alt) if chosen else _icon(source, *WORD_ICON))
+    return WordWithPicture(
+        entry, _icon(source, chosen.icon, chosen.alt) if chosen else _icon(source, *WORD_ICON)
+    )
 
 
 def _contact(document: Document) -> tuple[ContactRow, ...]:
@@ -177,7 +191,9 @@ def _contact(document: Document) -> tuple[ContactRow, ...]:
                                  ("website", "Website", ""), ("address", "Address", None)):  # fmt: skip
         value = getattr(organisation, field)
         if value:
-            href = None if scheme is None else scheme + (value.replace(" ", "") if field == "phone" else value)
+            href = (
+                None if scheme is None else scheme + (value.replace(" ", "") if field == "phone" else value)
+            )
             rows.append(ContactRow(label, value, href, _icon(document.source, *CONTACT_ICONS[field])))
     return tuple(rows)
 

@@ -12,15 +12,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import UsageError
+from .model import Document
+from .output import atomic_target, output_path, remove_abandoned_parts
+from .variants import LayoutSettings
 
-SYSTEM_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libcairo2 fonts-dejavu-core fonts-liberation2"
+SYSTEM_PACKAGES = (
+    "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libcairo2 fonts-dejavu-core fonts-liberation2"
+)
 
 
 class MissingSystemPiece(UsageError):
     """A program or library outside Python that a format needs is not installed."""
-from .model import Document
-from .output import atomic_target, output_path, remove_abandoned_parts
-from .variants import LayoutSettings
 
 
 @dataclass(frozen=True, slots=True)

@@ -199,8 +199,11 @@ class BlockReader:
                     "Write each row as '- ![what the picture shows](icon:NAME) One short sentence.'",
                 )  # fmt: skip
         if not rows:
-            raise self.fail(node, "This easy-read block is empty.",
-                            "Add rows: '- ![what the picture shows](icon:NAME) One short sentence.'")
+            raise self.fail(
+                node,
+                "This easy-read block is empty.",
+                "Add rows: '- ![what the picture shows](icon:NAME) One short sentence.'",
+            )
         return EasyRead(tuple(rows), self.line(node), draft)
 
     def easy_read_row(self, item: SyntaxTreeNode) -> EasyReadRow:
@@ -219,9 +222,14 @@ class BlockReader:
             content[0] = Text(content[0].text.lstrip())
         words = plain_text(tuple(content))
         if not words.strip():
-            raise self.fail(item, "This easy-read row has a picture but no words.",
-                            "Write one or two short sentences after the picture.")
-        return EasyReadRow(picture or self.picture_for(words, self.line(item)), tuple(content), self.line(item))
+            raise self.fail(
+                item,
+                "This easy-read row has a picture but no words.",
+                "Write one or two short sentences after the picture.",
+            )
+        return EasyReadRow(
+            picture or self.picture_for(words, self.line(item)), tuple(content), self.line(item)
+        )
 
     def picture_for(self, words: str, line: int) -> Picture | None:
         """A Health Icons picture chosen by the row's words, where one clearly fits."""
@@ -288,9 +296,7 @@ class BlockReader:
             found.extend(self.inline(node, block, terms))
         return _merge_text(found)
 
-    def inline(
-        self, node: SyntaxTreeNode, block: SyntaxTreeNode, terms: TermMarker | None
-    ) -> list[Inline]:
+    def inline(self, node: SyntaxTreeNode, block: SyntaxTreeNode, terms: TermMarker | None) -> list[Inline]:
         kind = node.type
         if kind == "text":
             return terms.mark(node.content) if terms else [Text(node.content)]
@@ -340,4 +346,3 @@ def _merge_text(inlines: list[Inline]) -> list[Inline]:
         else:
             merged.append(inline)
     return merged
-

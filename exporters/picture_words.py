@@ -22,15 +22,21 @@ class PictureWords:
     general: bool = False
 
     def matches(self, text: str) -> bool:
-        return any(re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.IGNORECASE) for word in self.words)
+        return any(
+            re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.IGNORECASE) for word in self.words
+        )
 
 
 @lru_cache(maxsize=4)
 def load_picture_words(path: Path = PICTURE_WORDS) -> tuple[PictureWords, ...]:
     entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
     return tuple(
-        PictureWords(tuple(str(w) for w in entry["words"]), str(entry["icon"]), entry["alt"],
-                     bool(entry.get("general", False)))  # fmt: skip
+        PictureWords(
+            tuple(str(w) for w in entry["words"]),
+            str(entry["icon"]),
+            entry["alt"],
+            bool(entry.get("general", False)),
+        )  # fmt: skip
         for entry in entries
     )
 

@@ -93,7 +93,7 @@ def _refuse_broken_anchors(document: Document) -> None:
                 raise SourceError(
                     document.source, line, f"The link '{link.href}' leads to no heading of this leaflet.",
                     "Use the heading's words in small letters with hyphens, for example "
-                    f"#{sorted(anchors - {document.title.anchor})[0] if len(anchors) > 1 else 'section-name'}.",
+                    f"#{min(anchors - {document.title.anchor}, default='section-name')}.",
                 )  # fmt: skip
 
 
@@ -107,8 +107,12 @@ def _decode(source: Path) -> str:
             )  # fmt: skip
         data = source.read_bytes()
     except OSError as error:
-        raise SourceError(source, 0, f"The file cannot be read ({error.strerror}).",
-                          "Check that the file exists and that you may open it.") from None
+        raise SourceError(
+            source,
+            0,
+            f"The file cannot be read ({error.strerror}).",
+            "Check that the file exists and that you may open it.",
+        ) from None
     try:
         text = data.decode("utf-8-sig").replace("\r\n", "\n")
     except UnicodeDecodeError as error:
@@ -140,8 +144,12 @@ def load_shared_glossary(path: Path) -> tuple[GlossaryEntry, ...]:
             "Write each entry as 'word: a short explanation in plain words', in UTF-8.",
         ) from None  # fmt: skip
     if not isinstance(entries, dict) or not all(isinstance(v, str) for v in entries.values()):
-        raise SourceError(path, 1, "The shared glossary must be a list of 'word: explanation'.",
-                          "Write each entry on its own line as 'word: explanation'.")
+        raise SourceError(
+            path,
+            1,
+            "The shared glossary must be a list of 'word: explanation'.",
+            "Write each entry on its own line as 'word: explanation'.",
+        )
     return tuple(GlossaryEntry(str(term), text.strip(), shared=True) for term, text in entries.items())
 
 

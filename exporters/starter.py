@@ -18,16 +18,22 @@ REVIEW_AFTER_YEARS = 1
 def write_starter(name: str, folder: Path, today: date | None = None) -> Path:
     """Write folder/NAME.md and return its path; never overwrite an existing leaflet."""
     if not SLUG_PATTERN.match(name):
-        raise UsageError(f"'{name}' cannot be a leaflet name: use small letters, digits and hyphens, "
-                         "for example 'blood-test'.")
+        raise UsageError(
+            f"'{name}' cannot be a leaflet name: use small letters, digits and hyphens, "
+            "for example 'blood-test'."
+        )
     target = folder / f"{name}.md"
     if target.exists():
         raise UsageError(f"{target} already exists. Choose another name, or edit that file.")
     today = today or date.today()
-    text = Environment(loader=FileSystemLoader(LAYOUTS), keep_trailing_newline=True).get_template(STARTER).render(
-        title=name.replace("-", " ").capitalize(),
-        today=today.isoformat(),
-        next_review=today.replace(year=today.year + REVIEW_AFTER_YEARS).isoformat(),
+    text = (
+        Environment(loader=FileSystemLoader(LAYOUTS), keep_trailing_newline=True)
+        .get_template(STARTER)
+        .render(
+            title=name.replace("-", " ").capitalize(),
+            today=today.isoformat(),
+            next_review=today.replace(year=today.year + REVIEW_AFTER_YEARS).isoformat(),
+        )
     )
     folder.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")

@@ -39,7 +39,12 @@ class TermMarker:
             if match.start() > position:
                 inlines.append(Text(text[position : match.start()]))
             term = self._term(match.group(0), _around(text, match.start(), match.end()))
-            if isinstance(term, Abbreviation) and term.first_use and inlines and isinstance(inlines[-1], Text):
+            if (
+                isinstance(term, Abbreviation)
+                and term.first_use
+                and inlines
+                and isinstance(inlines[-1], Text)
+            ):
                 inlines[-1] = Text(_fit_article(inlines[-1].text, term.expansion))
             inlines.append(term)
             position = match.end()

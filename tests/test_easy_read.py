@@ -45,8 +45,13 @@ def test_the_edition_has_rows_sentences_and_explanations(read_leaflet):
     edition = easy_read_edition(read_leaflet(EASY_LEAFLET, FRONT_MATTER))
     assert [s.heading for s in edition.sections] == ["Before the test", "After the test"]
     first = edition.sections[0].rows[0]
-    assert [plain_text(s) for s in first.sentences] == ["A doctor will do a biopsy.", "It takes a few minutes."]
-    assert [e.sentence for e in first.explanations] == ["Biopsy means a small sample of tissue taken to look at."]
+    assert [plain_text(s) for s in first.sentences] == [
+        "A doctor will do a biopsy.",
+        "It takes a few minutes.",
+    ]
+    assert [e.sentence for e in first.explanations] == [
+        "Biopsy means a small sample of tissue taken to look at."
+    ]
     assert edition.sections[0].rows[1].picture.icon == "hot_meal"
     assert [w.entry.term for w in edition.words] == ["biopsy"]
     assert [c.label for c in edition.contact] == ["Phone"]
@@ -54,7 +59,10 @@ def test_the_edition_has_rows_sentences_and_explanations(read_leaflet):
 
 def test_split_sentences_keeps_short_sentences():
     assert [plain_text(s) for s in split_sentences((Text("Ask us. Do not drive. Rest."),))] == [
-        "Ask us.", "Do not drive.", "Rest."]
+        "Ask us.",
+        "Do not drive.",
+        "Rest.",
+    ]
 
 
 def test_the_html_edition_puts_a_picture_beside_each_row(read_leaflet, tmp_path):
@@ -84,7 +92,9 @@ def test_a_leaflet_without_easy_read_text_is_refused_naming_the_sections(read_le
 def test_the_build_refuses_easy_read_and_keeps_going(make_leaflet, tmp_path, capsys):
     source = make_leaflet("## Before\n\nText.\n")
     out = tmp_path / "out"
-    status = main(["build", str(source), "--out", str(out), "--format", "html", "--variant", "standard,easy-read"])
+    status = main(
+        ["build", str(source), "--out", str(out), "--format", "html", "--variant", "standard,easy-read"]
+    )
     assert status == ExitStatus.BAD_INPUT
     assert "'Before'" in capsys.readouterr().err
     assert (out / "blood-test" / "blood-test.standard.html").is_file()

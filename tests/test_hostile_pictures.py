@@ -16,10 +16,12 @@ SVG_OPEN = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.o
 
 HOSTILE_SVGS = {
     "external entity": '<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY secret SYSTEM "file:///etc/passwd">]>'
-    + SVG_OPEN + "<text>&secret;</text></svg>",
+    + SVG_OPEN
+    + "<text>&secret;</text></svg>",
     "entity expansion bomb": '<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa">'
     '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>'
-    + SVG_OPEN + "<text>&c;</text></svg>",
+    + SVG_OPEN
+    + "<text>&c;</text></svg>",
     "script element": SVG_OPEN + "<script>alert(1)</script></svg>",
     "event handler": SVG_OPEN.replace("<svg ", '<svg onload="alert(1)" ') + "</svg>",
     "external image": SVG_OPEN + '<image href="https://example.org/track.png" width="5" height="5"/></svg>',
@@ -48,7 +50,10 @@ def test_hostile_svg_is_refused(make_leaflet, tmp_path, case):
 
 
 def test_a_clean_svg_with_internal_references_is_accepted(make_leaflet, tmp_path):
-    svg = SVG_OPEN + '<defs><circle id="c" r="2"/></defs><use xlink:href="#c"/><rect style="fill:url(#g)"/></svg>'
+    svg = (
+        SVG_OPEN
+        + '<defs><circle id="c" r="2"/></defs><use xlink:href="#c"/><rect style="fill:url(#g)"/></svg>'
+    )
     document = read(leaflet_with_picture(make_leaflet, tmp_path, "good.svg", svg.encode()))
     assert document.pictures[0].path.name == "good.svg"
 
@@ -62,10 +67,16 @@ def png_bytes(width: int = 4, height: int = 4) -> bytes:
 def png_header_only(width: int, height: int) -> bytes:
     """A PNG that declares a size without the pixels: what a decompression bomb looks like."""
     header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"")) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b""))
+        + chunk(b"IEND", b"")
+    )
 
 
 @pytest.mark.parametrize(

@@ -21,7 +21,9 @@ def build_command(source: Path, out: Path) -> list[str]:
 
 def write_library(folder: Path, version: str) -> None:
     for number in range(LEAFLETS):
-        write_leaflet(folder, f"This is version {version} of leaflet {number}.\n" * 200, name=f"leaflet-{number}.md")
+        write_leaflet(
+            folder, f"This is version {version} of leaflet {number}.\n" * 200, name=f"leaflet-{number}.md"
+        )
 
 
 def complete_outputs(source: Path, version: str, out: Path) -> dict[str, bytes]:
@@ -38,8 +40,9 @@ def test_killed_builds_never_leave_a_broken_output(tmp_path):
     chooser = random.Random(1605)
     for attempt in range(KILLS):
         write_library(source, "two" if attempt % 2 == 0 else "one")
-        process = subprocess.Popen(build_command(source, out), cwd=PROJECT_ROOT,
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        process = subprocess.Popen(
+            build_command(source, out), cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         time.sleep(chooser.uniform(0.2, 1.2))
         process.send_signal(signal.SIGKILL)
         process.wait()
@@ -57,7 +60,8 @@ def test_two_builds_at_once_do_not_corrupt_each_other(tmp_path):
     source.mkdir()
     expected = complete_outputs(source, "one", tmp_path / "reference")
     processes = [
-        subprocess.Popen(build_command(source, out), cwd=PROJECT_ROOT, stderr=subprocess.PIPE) for _ in range(3)
+        subprocess.Popen(build_command(source, out), cwd=PROJECT_ROOT, stderr=subprocess.PIPE)
+        for _ in range(3)
     ]
     for process in processes:
         _, errors = process.communicate(timeout=120)

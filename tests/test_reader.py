@@ -8,11 +8,24 @@ import pytest
 
 from exporters.errors import SourceError
 from exporters.model import (
-    Abbreviation, Emphasis, GlossaryTerm, Heading, Important, Link, ListBlock, Paragraph, Picture,
-    Preformatted, Quote, Strong, Table, Text, plain_text,
+    Abbreviation,
+    Emphasis,
+    GlossaryTerm,
+    Heading,
+    Important,
+    Link,
+    ListBlock,
+    Paragraph,
+    Picture,
+    Preformatted,
+    Quote,
+    Strong,
+    Table,
+    Text,
+    plain_text,
 )  # fmt: skip
 from exporters.reader import read
-from tests.conftest import MINIMAL_FRONT_MATTER, write_leaflet
+from tests.conftest import MINIMAL_FRONT_MATTER
 
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8" viewBox="0 0 8 8"><title>dot</title><circle cx="4" cy="4" r="3"/></svg>'
 
@@ -62,7 +75,11 @@ def test_every_front_matter_key_is_read(read_leaflet):
     )
     meta = document.meta
     assert (meta.title, meta.subtitle, meta.slug, meta.language) == (
-        "Your bone marrow test", "What happens and how to get ready", "marrow", "en-GB")
+        "Your bone marrow test",
+        "What happens and how to get ready",
+        "marrow",
+        "en-GB",
+    )
     assert meta.organisation.phone == "01632 960123" and meta.organisation.address.startswith("1 High")
     assert str(meta.reviewed) == "2026-10-01" and str(meta.next_review) == "2028-10-01"
     assert str(meta.published) == "2026-10-15" and meta.version == "2.1"
@@ -200,17 +217,22 @@ def test_every_block_and_inline_is_read_with_its_line(make_leaflet, tmp_path):
 
 def test_glossary_words_and_abbreviations_are_marked(read_leaflet, tmp_path):
     (tmp_path / "glossary.yaml").write_text(
-        "bone marrow: The soft inside of your bones.\nunused word: Never used.\n", encoding="utf-8")
+        "bone marrow: The soft inside of your bones.\nunused word: Never used.\n", encoding="utf-8"
+    )
     document = read_leaflet(
         "Your BMT takes a biopsy of bone marrow. Biopsies are quick. BMT again.\n",
-        MINIMAL_FRONT_MATTER + "glossary:\n  biopsy: A small sample.\nabbreviations:\n  BMT: bone marrow test\n",
+        MINIMAL_FRONT_MATTER
+        + "glossary:\n  biopsy: A small sample.\nabbreviations:\n  BMT: bone marrow test\n",
     )
     content = document.sections[0].blocks[0].content
     abbreviations = [i for i in content if isinstance(i, Abbreviation)]
     assert [a.first_use for a in abbreviations] == [True, False]
     terms = [i for i in content if isinstance(i, GlossaryTerm)]
     assert [t.term for t in terms] == ["biopsy", "bone marrow", "biopsy"]
-    assert [e.term for e in document.glossary] == ["biopsy", "bone marrow"]  # the unused shared word is left out
+    assert [e.term for e in document.glossary] == [
+        "biopsy",
+        "bone marrow",
+    ]  # the unused shared word is left out
 
 
 def test_a_leaflets_own_glossary_entry_wins_over_the_shared_one(read_leaflet, tmp_path):
@@ -251,7 +273,10 @@ def test_ignore_comments_silence_rules_for_the_next_block(read_leaflet):
         Another paragraph. <!-- leaflet: ignore plain-words -->
         """)
     first, second = document.suppressions
-    assert first.rules == {"passive-voice", "long-sentence"} and (first.first_line, first.last_line) == (9, 10)
+    assert first.rules == {"passive-voice", "long-sentence"} and (first.first_line, first.last_line) == (
+        9,
+        10,
+    )
     assert second.rules == {"plain-words"} and second.first_line == second.last_line == 12
     assert plain_text(document.sections[0].blocks[1].content).strip() == "Another paragraph."
 
@@ -326,17 +351,23 @@ def test_text_keeps_its_words(read_leaflet):
 
 
 @pytest.mark.parametrize(
-    "sentence", ["A tyrosine kinase inhibitor (TKI) is a tablet.", "A TKI (tyrosine kinase inhibitor) is a tablet."]
+    "sentence",
+    ["A tyrosine kinase inhibitor (TKI) is a tablet.", "A TKI (tyrosine kinase inhibitor) is a tablet."],
 )
 def test_an_abbreviation_the_author_spelled_out_is_not_spelled_out_again(read_leaflet, sentence):
-    document = read_leaflet(sentence + " The TKI works.\n", MINIMAL_FRONT_MATTER + "abbreviations:\n  TKI: tyrosine kinase inhibitor\n")
+    document = read_leaflet(
+        sentence + " The TKI works.\n",
+        MINIMAL_FRONT_MATTER + "abbreviations:\n  TKI: tyrosine kinase inhibitor\n",
+    )
     abbreviations = [i for i in document.sections[0].blocks[0].content if isinstance(i, Abbreviation)]
     assert [a.first_use for a in abbreviations] == [False, False]
 
 
 def test_a_plural_abbreviation_gets_a_plural_expansion(read_leaflet):
-    document = read_leaflet("Some TKIs are tablets. A TKI is taken daily.\n",
-                            MINIMAL_FRONT_MATTER + "abbreviations:\n  TKI: tyrosine kinase inhibitor\n")
+    document = read_leaflet(
+        "Some TKIs are tablets. A TKI is taken daily.\n",
+        MINIMAL_FRONT_MATTER + "abbreviations:\n  TKI: tyrosine kinase inhibitor\n",
+    )
     first, second = [i for i in document.sections[0].blocks[0].content if isinstance(i, Abbreviation)]
     assert (first.text, first.expansion, first.first_use) == ("TKIs", "tyrosine kinase inhibitors", True)
     assert (second.text, second.first_use) == ("TKI", False)
@@ -361,9 +392,10 @@ def test_a_source_over_the_size_limit_is_refused_and_the_limit_can_be_raised(mak
 
 
 def test_the_article_suits_the_spelled_out_words(read_leaflet):
-    document = read_leaflet("You need an FBC. An FBC is quick. A MRI scan.\n",
-                            MINIMAL_FRONT_MATTER + "abbreviations:\n  FBC: full blood count\n"
-                            "  MRI: magnetic resonance imaging\n")
+    document = read_leaflet(
+        "You need an FBC. An FBC is quick. A MRI scan.\n",
+        MINIMAL_FRONT_MATTER + "abbreviations:\n  FBC: full blood count\n  MRI: magnetic resonance imaging\n",
+    )
     content = document.sections[0].blocks[0].content
     assert content[0] == Text("You need a ") and content[2] == Text(". An ")
     assert content[4] == Text(" is quick. A ")  # the first use of MRI: "a magnetic resonance imaging (MRI)"
