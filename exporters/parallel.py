@@ -1,28 +1,40 @@
-"""Running the outputs of a build (leaflet x format x variant) in parallel worker processes.
+"""Building the outputs of a build (leaflet x format x variant) in parallel worker processes.
 
-Each worker imports an exporter's libraries once and keeps them for every task it is given.
+Each output is handed to the workers as soon as its leaflet has passed the check, the slowest
+formats first, so that reading and checking overlap with building. A worker imports an exporter's
+libraries when it first builds that format and keeps them for every later output: WeasyPrint alone
+takes about a second to import. (Importing every exporter in every worker up front was measured
+slower: on a busy machine the imports a worker never needs cost more than the overlap gains.)
 Outputs that are already up to date (see incremental.py) never reach a worker.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import sys
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from types import TracebackType
 
 from .errors import SourceError
 from .formats import FORMATS, export
-from .incremental import fingerprint, is_up_to_date, record
+from .incremental import Library, record
 from .model import Document
 from .output import output_path
 from .variants import LayoutSettings
 
+SLOWEST_FIRST = ("pdf", "docx", "epub", "html")
+
 
 @dataclass(frozen=True, slots=True)
-class Task:
-    document: Document
+class Output:
+    """One file a build makes."""
+
+    source: Path
+    slug: str
     format_name: str
     settings: LayoutSettings
     out_dir: Path
@@ -30,7 +42,7 @@ class Task:
     @property
     def target(self) -> Path:
         extension = FORMATS[self.format_name].extension
-        return output_path(self.out_dir, self.document.meta.slug, self.settings.variant.name, extension)
+        return output_path(self.out_dir, self.slug, self.settings.variant.name, extension)
 
     @property
     def label(self) -> str:
@@ -39,7 +51,7 @@ class Task:
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    task: Task
+    output: Output
     seconds: float = 0.0
     error: SourceError | None = None
     up_to_date: bool = False
@@ -50,50 +62,84 @@ class Outcome:
         return self.error is None and not self.up_to_date
 
 
-def run_tasks(
-    tasks: Iterable[Task], jobs: int, force: bool, on_done: Callable[[Outcome], None]
-) -> list[Outcome]:
-    """Build every task that is out of date, `jobs` at a time; report each outcome as it ends."""
-    outcomes: list[Outcome] = []
-    to_build: list[tuple[Task, str]] = []
-    for task in tasks:
-        stamp = fingerprint(task.document, task.format_name, task.settings)
-        if not force and is_up_to_date(task.target, stamp):
-            outcomes.append(Outcome(task, up_to_date=True))
-            on_done(outcomes[-1])
-        else:
-            to_build.append((task, stamp))
-    if jobs <= 1 or len(to_build) <= 1:
-        finished = (build_one(task, stamp) for task, stamp in to_build)
-        for outcome in finished:
-            outcomes.append(outcome)
-            on_done(outcome)
-        return outcomes
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(build_one, task, stamp) for task, stamp in to_build]
-        for future in as_completed(futures):
-            outcomes.append(future.result())
-            on_done(outcomes[-1])
-    return outcomes
+class Builder:
+    """Takes the outputs of each leaflet in turn and builds those that are out of date.
+
+    With one job (or one output to build at most) everything happens in this process.
+    """
+
+    def __init__(self, jobs: int, library: Library, force: bool, on_done: Callable[[Outcome], None]) -> None:
+        self.library = library
+        self.force = force
+        self._on_done = on_done
+        self._outcomes: list[Outcome] = []
+        self._futures: list[Future[Outcome]] = []
+        self._pool: ProcessPoolExecutor | None = None
+        if jobs > 1:
+            self._pool = ProcessPoolExecutor(jobs, _start_method())
+            self._pool.submit(time.perf_counter)  # start the workers now, before any thread of ours
+
+    def __enter__(self) -> Builder:
+        return self
+
+    def __exit__(self, kind: type | None, error: BaseException | None, trace: TracebackType | None) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=error is None, cancel_futures=error is not None)
+
+    def add(self, outputs: Iterable[Output], document: Document, digest: str) -> None:
+        """Build those outputs of one leaflet that are out of date; `digest` is its document digest."""
+        for output in sorted(outputs, key=lambda o: SLOWEST_FIRST.index(o.format_name)):
+            stamp = self.library.fingerprint(digest, output.format_name, output.settings)
+            if not self.force and self.library.is_up_to_date(output.target, stamp):
+                self.up_to_date([output])
+            elif self._pool is None:
+                self._finished(build_one(output, document, stamp))
+            else:
+                future = self._pool.submit(build_one, output, document, stamp)
+                future.add_done_callback(self._report)
+                self._futures.append(future)
+
+    def up_to_date(self, outputs: Iterable[Output]) -> None:
+        for output in outputs:
+            self._finished(Outcome(output, up_to_date=True))
+
+    def finish(self) -> list[Outcome]:
+        """Wait for every output handed to the workers; a failure of the program itself (not
+        of a leaflet) is raised here."""
+        return self._outcomes + [future.result() for future in self._futures]
+
+    def _report(self, future: Future[Outcome]) -> None:
+        """Called as each worker's output ends, for the progress bar."""
+        if not future.cancelled() and future.exception() is None:
+            self._on_done(future.result())
+
+    def _finished(self, outcome: Outcome) -> None:
+        self._outcomes.append(outcome)
+        self._on_done(outcome)
 
 
-def build_one(task: Task, stamp: str) -> Outcome:
+def _start_method() -> multiprocessing.context.BaseContext:
+    """On Linux, fork: a worker starts in milliseconds with what this process has imported."""
+    return multiprocessing.get_context("fork" if sys.platform == "linux" else None)
+
+
+def build_one(output: Output, document: Document, stamp: str) -> Outcome:
     """Build one output in this process; the fingerprint is recorded only after the file is whole."""
     started = time.perf_counter()
-    document = task.document
     try:
-        path = export(document, task.format_name, task.settings, task.out_dir)
+        path = export(document, output.format_name, output.settings, output.out_dir)
         record(path, stamp)
         pages = count_pages(path)
     except SourceError as error:
-        return Outcome(task, time.perf_counter() - started, error)
+        return Outcome(output, time.perf_counter() - started, error)
     except OSError as error:
         problem = SourceError(
-            document.source, 0, f"The {task.format_name} file could not be written: {error.strerror or error}.",
-            f"Check that there is free space and that you may write to {task.out_dir}.",
+            document.source, 0,
+            f"The {output.format_name} file could not be written: {error.strerror or error}.",
+            f"Check that there is free space and that you may write to {output.out_dir}.",
         )  # fmt: skip
-        return Outcome(task, time.perf_counter() - started, problem)
-    return Outcome(task, time.perf_counter() - started, pages=pages)
+        return Outcome(output, time.perf_counter() - started, problem)
+    return Outcome(output, time.perf_counter() - started, pages=pages)
 
 
 def count_pages(path: Path) -> int | None:

@@ -22,7 +22,7 @@ OFF_WORDS = {"off", "false", "no", "none", "ignore"}
 def default_rules() -> dict[str, dict[str, Any]]:
     """Every rule's defaults, as data/rules.yaml gives them."""
     text = resources.files(__package__).joinpath("data", "rules.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # the C loader: faster
 
 
 @dataclass(frozen=True)

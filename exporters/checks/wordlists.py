@@ -15,9 +15,13 @@ def _data_text(name: str) -> str:
     return resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
 
 
+# PyYAML's C loader when it was built with libyaml: the same data, ten times faster to load.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 @cache
 def load_yaml(name: str) -> Any:
-    return yaml.safe_load(_data_text(name))
+    return yaml.load(_data_text(name), Loader=SAFE_LOADER)
 
 
 @cache
