@@ -141,3 +141,18 @@ def spoken_tokens(texts: dict[tuple[int, int], str], order: list[tuple[int, int]
     """The words of the given pieces of content, in the given order."""
     # Each line is its own piece of marked content, and line ends carry no space: join with one.
     return tokens(" ".join(texts.get(key, "") for key in order))
+
+
+def assert_passes_page_validation(path) -> None:
+    """The offline PDF/UA-1 rules of page-validation: no failure (a missing tool fails in CI)."""
+    import importlib.util
+
+    from tests.conftest import require_tool
+
+    require_tool("page-validation", importlib.util.find_spec("page") is not None,
+                 "install it with 'pip install page-validation'")  # fmt: skip
+    import page
+
+    report = page.validate_pdf(path, profile="ua1")
+    assert [f"{f.rule_id}: {f.message}" for f in report.failures] == []
+    assert report.is_compliant and report.rules.failed == 0
