@@ -21,7 +21,7 @@ from .docx_inlines import Bookmarks, add_link
 from .docx_numbering import Numbering, number_paragraph
 from .docx_package import add_page_footer, leaflet_dates, save_reproducibly, set_properties
 from .docx_pictures import PictureWriter
-from .docx_styles import apply_styles, load_style_data, set_page
+from .docx_styles import StyleIds, apply_styles, load_style_data, set_page
 from .easy_read import easy_read_edition
 from .model import Document, Heading, Text, walk_blocks
 from .templates import long_date, term_id
@@ -39,13 +39,14 @@ def write(document: Document, settings: LayoutSettings, target: Path) -> None:
     numbering = Numbering(word, data)
     apply_styles(word, data, document.meta.language, numbering.style_numbering())
     set_page(word, settings.paper, data)
-    add_page_footer(word, data.labels["page_footer"])
+    style_ids = StyleIds(word)
+    add_page_footer(word, style_ids, data.labels["page_footer"])
     section = word.sections[0]
     text_width_cm = Length(section.page_width - section.left_margin - section.right_margin).cm
     widest_cm = data["picture_column_cm"] if edition else text_width_cm
     pictures = PictureWriter(data["icon_width_cm"], data["figure_width_cm"], widest_cm)
     bookmarks = easy_read_bookmarks(edition) if edition else _bookmarks(document)
-    writer = BlockWriter(word, numbering, pictures, bookmarks, data)
+    writer = BlockWriter(word, numbering, pictures, bookmarks, data, style_ids)
     if edition:
         write_edition(writer, edition, data, text_width_cm)
     else:
@@ -108,22 +109,23 @@ def _write_end_matter(writer: BlockWriter, document: Document) -> None:
         for reference in meta.references:
             paragraph = _bullet(writer, reference.text + (": " if reference.url else ""))
             if reference.url:
-                add_link(paragraph, reference.url, reference.url)
+                add_link(paragraph, writer.style_ids, reference.url, reference.url)
     _end_heading(writer, "about_heading", "about-this-leaflet")
     for label, value in _about(document):
         _bullet(writer, labels[label] + value)
 
 
 def _write_contact(writer: BlockWriter, organisation) -> None:
-    writer.paragraph((Text(organisation.name),)).runs[0].style = writer.document.styles["Strong"]
-    labels = writer.labels
+    labels, style_ids = writer.labels, writer.style_ids
+    style_ids.run(writer.paragraph((Text(organisation.name),)).runs[0], "Strong")
     if organisation.phone:
         number = "".join(organisation.phone.split())
-        add_link(_bullet(writer, labels["phone"]), f"tel:{number}", organisation.phone)
+        add_link(_bullet(writer, labels["phone"]), style_ids, f"tel:{number}", organisation.phone)
     if organisation.email:
-        add_link(_bullet(writer, labels["email"]), f"mailto:{organisation.email}", organisation.email)
+        email = organisation.email
+        add_link(_bullet(writer, labels["email"]), style_ids, f"mailto:{email}", email)
     if organisation.website:
-        add_link(_bullet(writer, labels["website"]), organisation.website, organisation.website)
+        add_link(_bullet(writer, labels["website"]), style_ids, organisation.website, organisation.website)
     if organisation.address:
         _bullet(writer, labels["address"] + organisation.address)
 

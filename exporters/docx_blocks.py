@@ -14,7 +14,7 @@ from docx.oxml.ns import qn
 from .docx_inlines import Bookmarks, add_inlines
 from .docx_numbering import Numbering, number_paragraph
 from .docx_pictures import PictureWriter
-from .docx_styles import StyleData, w_element
+from .docx_styles import StyleData, StyleIds, w_element
 from .model import (
     Block,
     Heading,
@@ -44,8 +44,9 @@ class BlockWriter:
     """Writes model blocks into one Word document."""
 
     def __init__(self, document: WordDocument, numbering: Numbering, pictures: PictureWriter,
-                 bookmarks: Bookmarks, data: StyleData) -> None:
+                 bookmarks: Bookmarks, data: StyleData, style_ids: StyleIds) -> None:
         self.document = document
+        self.style_ids = style_ids
         self.numbering = numbering
         self.pictures = pictures
         self.bookmarks = bookmarks
@@ -54,8 +55,14 @@ class BlockWriter:
         self.cell_padding = data.twips(data["cell_padding"])
 
     def paragraph(self, inlines: tuple[Inline, ...], style: str = "Normal"):
-        paragraph = self.document.add_paragraph(style=style)
-        add_inlines(paragraph, inlines, self.bookmarks)
+        paragraph = self.styled_paragraph(style)
+        add_inlines(paragraph, inlines, self.bookmarks, self.style_ids)
+        return paragraph
+
+    def styled_paragraph(self, style: str, text: str = ""):
+        """A new paragraph at the end of the document, in a paragraph style."""
+        paragraph = self.document.add_paragraph(text)
+        self.style_ids.paragraph(paragraph, style)
         return paragraph
 
     def heading(self, heading: Heading) -> None:
@@ -79,14 +86,14 @@ class BlockWriter:
         elif isinstance(block, Important):
             self._important(block)
         elif isinstance(block, Picture):
-            self.pictures.add(self.document.add_paragraph(style="Picture"), block)
+            self.pictures.add(self.styled_paragraph("Picture"), block)
         elif isinstance(block, Table):
             self.table([cell.content for cell in block.header],
                        [[cell.content for cell in row] for row in block.rows])
 
     def _preformatted(self, block: Preformatted, place: Place) -> None:
         style = place.text_style if place.boxed else "Preformatted"
-        paragraph = self.document.add_paragraph(style=style)
+        paragraph = self.styled_paragraph(style)
         for number, line in enumerate(block.text.rstrip("\n").split("\n")):
             run = paragraph.add_run(line)
             if number:
@@ -113,24 +120,24 @@ class BlockWriter:
 
     def _important(self, block: Important) -> None:
         """A bordered box that starts with a word label, so it is not told by the border alone."""
-        self.document.add_paragraph(self.labels["important"], style="Important Label")
+        self.styled_paragraph("Important Label", self.labels["important"])
         for child in block.blocks:
             self.block(child, Place("Important Text", 0, True))
 
     def table(self, header: list[tuple[Inline, ...]], rows: list[list[tuple[Inline, ...]]]):
         """A table whose first row repeats on every page and is marked as the header row."""
         table = self.document.add_table(rows=1 + len(rows), cols=len(header))
-        table.style = self.document.styles["Table Grid"]
+        self.style_ids.table(table, "Table Grid")
         for row_index, contents in enumerate([header, *rows]):
             row = table.rows[row_index]
             _keep_row_together(row, is_header=row_index == 0)
             style = "Table Heading" if row_index == 0 else "Table Text"
             for cell, content in zip(row.cells, contents, strict=True):
                 paragraph = cell.paragraphs[0]
-                paragraph.style = self.document.styles[style]
+                self.style_ids.paragraph(paragraph, style)
                 if row_index == 0:
                     _shade(cell, self.header_shading)
-                add_inlines(paragraph, content, self.bookmarks)
+                add_inlines(paragraph, content, self.bookmarks, self.style_ids)
         _mark_header_row(table, self.cell_padding)
         return table
 

@@ -160,15 +160,15 @@ class RowTables:
             self._fill(picture_cell, words_cell, content)
 
     def _fill(self, picture_cell, words_cell, row: LayoutRow) -> None:
-        styles = self._writer.document.styles
+        style_ids = self._writer.style_ids
         picture_paragraph = picture_cell.paragraphs[0]
-        picture_paragraph.style = styles["Easy Picture"]
+        style_ids.paragraph(picture_paragraph, "Easy Picture")
         if row.picture is not None:
             self._writer.pictures.add(picture_paragraph, row.picture)
         for number, line in enumerate(row.lines):
             paragraph = words_cell.paragraphs[0] if number == 0 else words_cell.add_paragraph()
-            paragraph.style = styles[line.style]
-            add_inlines(paragraph, line.content, self._writer.bookmarks)
+            style_ids.paragraph(paragraph, line.style)
+            add_inlines(paragraph, line.content, self._writer.bookmarks, style_ids)
             if line.anchor:
                 self._writer.bookmarks.mark(paragraph, line.anchor)
 

@@ -11,8 +11,9 @@ import re
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph as WordParagraph
+from docx.text.run import Run
 
-from .docx_styles import w_element
+from .docx_styles import StyleIds, w_element
 from .model import (
     Abbreviation,
     Code,
@@ -61,46 +62,55 @@ class Bookmarks:
 
 
 def add_inlines(paragraph: WordParagraph, inlines: tuple[Inline, ...], bookmarks: Bookmarks,
-                style: str | None = None) -> None:
+                style_ids: StyleIds, style: str | None = None) -> None:
     """Append inlines to a paragraph; `style` is the character style of the enclosing inline."""
     for inline in inlines:
         if isinstance(inline, Text | Code):
-            paragraph.add_run(inline.text, style)
+            add_run(paragraph, style_ids, inline.text, style)
         elif isinstance(inline, LineBreak):
-            paragraph.add_run(style=style).add_break()
+            add_run(paragraph, style_ids, None, style).add_break()
         elif isinstance(inline, Strong):
-            add_inlines(paragraph, inline.children, bookmarks, style or "Strong")
+            add_inlines(paragraph, inline.children, bookmarks, style_ids, style or "Strong")
         elif isinstance(inline, Emphasis):
-            add_inlines(paragraph, inline.children, bookmarks, style or "Emphasis")
+            add_inlines(paragraph, inline.children, bookmarks, style_ids, style or "Emphasis")
         elif isinstance(inline, Link):
-            _add_link(paragraph, inline, bookmarks)
+            _add_link(paragraph, inline, bookmarks, style_ids)
         elif isinstance(inline, GlossaryTerm):
-            _add_term(paragraph, inline, bookmarks, style)
+            _add_term(paragraph, inline, bookmarks, style_ids, style)
         elif isinstance(inline, Abbreviation):
             text = f"{inline.expansion} ({inline.text})" if inline.first_use else inline.text
-            paragraph.add_run(text, style)
+            add_run(paragraph, style_ids, text, style)
 
 
-def _add_term(paragraph: WordParagraph, term: GlossaryTerm, bookmarks: Bookmarks, style: str | None) -> None:
+def add_run(paragraph: WordParagraph, style_ids: StyleIds, text: str | None, style: str | None) -> Run:
+    """A run at the end of the paragraph, in a character style unless `style` is None."""
+    run = paragraph.add_run(text)
+    if style:
+        style_ids.run(run, style)
+    return run
+
+
+def _add_term(paragraph: WordParagraph, term: GlossaryTerm, bookmarks: Bookmarks, style_ids: StyleIds,
+              style: str | None) -> None:
     """The first use of a glossary word links to its explanation in "Words we use"."""
     anchor = term_id(term.term)
     if term.first_use and style is None and bookmarks.known(anchor):
         link = internal_hyperlink(paragraph, bookmarks.name(anchor))
-        _append_run(paragraph, link, term.text, "Glossary Link")
+        _append_run(paragraph, style_ids, link, term.text, "Glossary Link")
     else:
-        paragraph.add_run(term.text, style)
+        add_run(paragraph, style_ids, term.text, style)
 
 
-def _add_link(paragraph: WordParagraph, link: Link, bookmarks: Bookmarks) -> None:
+def _add_link(paragraph: WordParagraph, link: Link, bookmarks: Bookmarks, style_ids: StyleIds) -> None:
     if link.href.startswith("#"):
         if not bookmarks.known(link.href[1:]):
-            add_inlines(paragraph, link.children, bookmarks)
+            add_inlines(paragraph, link.children, bookmarks, style_ids)
             return
         element = internal_hyperlink(paragraph, bookmarks.name(link.href[1:]))
     else:
         element = external_hyperlink(paragraph, link.href)
     for text, bold in _link_texts(link.children):
-        run = _append_run(paragraph, element, text, "Hyperlink")
+        run = _append_run(paragraph, style_ids, element, text, "Hyperlink")
         if bold:
             run.bold = True
 
@@ -136,14 +146,14 @@ def internal_hyperlink(paragraph: WordParagraph, bookmark: str):
     return element
 
 
-def add_link(paragraph: WordParagraph, address: str, text: str) -> None:
+def add_link(paragraph: WordParagraph, style_ids: StyleIds, address: str, text: str) -> None:
     """A link whose words are given as text (contact details, references)."""
-    _append_run(paragraph, external_hyperlink(paragraph, address), text, "Hyperlink")
+    _append_run(paragraph, style_ids, external_hyperlink(paragraph, address), text, "Hyperlink")
 
 
-def _append_run(paragraph: WordParagraph, parent, text: str, style: str):
+def _append_run(paragraph: WordParagraph, style_ids: StyleIds, parent, text: str, style: str) -> Run:
     """A run in a character style, appended inside `parent` (a hyperlink)."""
-    run = paragraph.add_run(text, style)
+    run = add_run(paragraph, style_ids, text, style)
     parent.append(run._r)
     return run
 

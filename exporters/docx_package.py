@@ -17,7 +17,7 @@ from pathlib import Path
 from docx.document import Document as WordDocument
 from docx.opc.constants import RELATIONSHIP_TYPE
 
-from .docx_styles import w_element
+from .docx_styles import StyleIds, w_element
 from .model import Document
 from .variants import LayoutSettings
 
@@ -84,10 +84,10 @@ def _drop_thumbnail(word: WordDocument) -> None:
             del package.rels[key]
 
 
-def add_page_footer(word: WordDocument, template: str) -> None:
+def add_page_footer(word: WordDocument, style_ids: StyleIds, template: str) -> None:
     """"Page N of M" with PAGE and NUMPAGES fields, in the Footer style (the body size)."""
     paragraph = word.sections[0].footer.paragraphs[0]
-    paragraph.style = word.styles["Footer"]
+    style_ids.paragraph(paragraph, "Footer")
     for piece in re.split(r"(\{page\}|\{pages\})", template):
         if piece == "{page}":
             _add_field(paragraph, "PAGE")

@@ -18,6 +18,10 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm
+from docx.styles import BabelFish
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from .variants import LayoutSettings
 
@@ -54,6 +58,36 @@ def load_style_data(settings: LayoutSettings) -> StyleData:
     labels = yaml.safe_load((folder / "labels.yaml").read_text(encoding="utf-8"))
     labels.update(values.get("labels", {}))
     return StyleData(values, labels, settings.font_size)
+
+
+class StyleIds:
+    """Gives paragraphs, runs and tables a style by name, with the ids looked up once per document.
+
+    python-docx looks the name up and searches every style for the default one each time it
+    sets a style (about 9 ms); a leaflet sets thousands. Make this after the styles are added.
+    As in python-docx, the default style of a kind is set as no style at all.
+    """
+
+    def __init__(self, document: WordDocument) -> None:
+        styles = document.styles
+        kinds = (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER, WD_STYLE_TYPE.TABLE)
+        defaults = [styles.default(kind) for kind in kinds]
+        self._ids: dict[tuple[str, WD_STYLE_TYPE], str | None] = {}
+        for style in styles:  # the first of a name wins, as in python-docx
+            key = (style.element.name_val, style.type)
+            self._ids.setdefault(key, None if style in defaults else style.style_id)
+
+    def _id(self, name: str, kind: WD_STYLE_TYPE) -> str | None:
+        return self._ids[BabelFish.ui2internal(name), kind]
+
+    def paragraph(self, paragraph: Paragraph, name: str) -> None:
+        paragraph._p.get_or_add_pPr().style = self._id(name, WD_STYLE_TYPE.PARAGRAPH)
+
+    def run(self, run: Run, name: str) -> None:
+        run._r.get_or_add_rPr().style = self._id(name, WD_STYLE_TYPE.CHARACTER)
+
+    def table(self, table: Table, name: str) -> None:
+        table._tbl.tblStyle_val = self._id(name, WD_STYLE_TYPE.TABLE)
 
 
 def w_element(tag: str, **attributes: str | int) -> Any:

@@ -10,7 +10,9 @@ Outputs that are already up to date (see incremental.py) never reach a worker.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
+import multiprocessing.util
 import sys
 import time
 from collections.abc import Callable, Iterable
@@ -76,7 +78,7 @@ class Builder:
         self._futures: list[Future[Outcome]] = []
         self._pool: ProcessPoolExecutor | None = None
         if jobs > 1:
-            self._pool = ProcessPoolExecutor(jobs, _start_method())
+            self._pool = ProcessPoolExecutor(jobs, _start_method(), initializer=_tidy_on_exit)
             self._pool.submit(time.perf_counter)  # start the workers now, before any thread of ours
 
     def __enter__(self) -> Builder:
@@ -121,6 +123,19 @@ class Builder:
 def _start_method() -> multiprocessing.context.BaseContext:
     """On Linux, fork: a worker starts in milliseconds with what this process has imported."""
     return multiprocessing.get_context("fork" if sys.platform == "linux" else None)
+
+
+def _tidy_on_exit() -> None:
+    """A worker ends without Python's usual clean-up, so objects that remove their temporary
+    files when collected (WeasyPrint's font folders) would leave them behind: collect them first."""
+    multiprocessing.util.Finalize(None, _release_cached_objects, exitpriority=10)
+
+
+def _release_cached_objects() -> None:
+    pdf = sys.modules.get("exporters.pdf")
+    if pdf is not None:
+        pdf.font_stylesheet.cache_clear()
+    gc.collect()
 
 
 def build_one(output: Output, document: Document, stamp: str) -> Outcome:

@@ -8,7 +8,9 @@ WeasyPrint's PDF/UA-1 output has gaps that pdf_tags.py closes afterwards (see th
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 
 from fontpkg_atkinson_hyperlegible import ROOT as FONT_PACKAGE
@@ -32,17 +34,25 @@ FONT_FOLDER = FONT_PACKAGE / "files"
 PDF_VARIANT = "pdf/ua-1"
 
 
+@dataclass(frozen=True, slots=True)
+class FontSource:
+    """What the parsed font stylesheet depends on: its text and the folders files may come from.
+
+    The fetcher reads the font files, which only the folders decide; it is left out of the
+    comparison, so PDFs of leaflets in the same folder share one parse.
+    """
+
+    stylesheet: str
+    folders: tuple[Path, ...]
+    fetcher: LeafletFetcher = field(compare=False)
+
+
 def write(document: Document, settings: LayoutSettings, target: Path) -> None:
     page = print_page(document, settings)
     fetcher = LeafletFetcher(document, allowed_folders(document, settings))
-    font_config = FontConfiguration()
     try:  # the fonts are read as their stylesheet is parsed, the rest while the page is laid out
-        fonts = CSS(
-            string=(settings.layouts / FONT_STYLESHEET).read_text(encoding="utf-8"),
-            base_url=FONT_FOLDER.as_uri() + "/",
-            url_fetcher=fetcher,
-            font_config=font_config,
-        )
+        stylesheet = (settings.layouts / FONT_STYLESHEET).read_text(encoding="utf-8")
+        fonts, font_config = font_stylesheet(FontSource(stylesheet, fetcher.folders, fetcher))
         options = {"pdf_variant": PDF_VARIANT, "stylesheets": [fonts], "uncompressed_pdf": False}
         base_url = document.source.parent.resolve().as_uri() + "/"
         html = HTML(string=page, base_url=base_url, url_fetcher=fetcher)
@@ -53,6 +63,24 @@ def write(document: Document, settings: LayoutSettings, target: Path) -> None:
         raise
     printed.metadata.created, printed.metadata.modified = print_dates(document.meta)
     finish(printed.write_pdf(**options), target, link_descriptions(document))
+
+
+@lru_cache(maxsize=8)
+def font_stylesheet(source: FontSource) -> tuple[CSS, FontConfiguration]:
+    """The parsed font stylesheet and the font configuration that holds its fonts.
+
+    Both are made once per process for each FontSource: parsing the sheet and loading the
+    system's font list take tens of milliseconds a PDF, and the PDF is the same without it.
+    A font that cannot be read raises, and nothing is kept.
+    """
+    font_config = FontConfiguration()
+    fonts = CSS(
+        string=source.stylesheet,
+        base_url=FONT_FOLDER.as_uri() + "/",
+        url_fetcher=source.fetcher,
+        font_config=font_config,
+    )
+    return fonts, font_config
 
 
 def print_page(document: Document, settings: LayoutSettings) -> str:

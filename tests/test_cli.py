@@ -117,3 +117,16 @@ def test_a_missing_system_library_is_named_with_the_command_that_installs_it(tmp
     assert html_build(source, out=tmp_path / "out") == ExitStatus.BAD_INPUT
     message = capsys.readouterr().err
     assert "libpango-1.0-0" in message and "apt-get install" in message
+
+
+def test_parallel_workers_leave_no_temporary_folders(tmp_path):
+    import tempfile
+
+    def font_folders() -> set[Path]:
+        return set(Path(tempfile.gettempdir()).glob("weasyprint-*"))
+
+    before = font_folders()
+    arguments = ["build", str(SOMEONE_ELSES), "--out", str(tmp_path), "--format", "pdf", "--jobs", "2"]
+    assert main(arguments) == ExitStatus.DONE
+    assert len(list(tmp_path.rglob("*.pdf"))) == 2
+    assert font_folders() - before == set()
