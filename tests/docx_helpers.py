@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 from docx.oxml.ns import qn
@@ -172,3 +173,16 @@ def style_name(word, paragraph) -> str:
         if candidate.style_id == style_id:
             return candidate.name
     return style_id
+
+
+def convert_with_libreoffice(files: list[Path], folder: Path) -> None:
+    """Convert .docx files to PDF in `folder` with LibreOffice, as a reader's word processor would."""
+    from .conftest import require_command
+
+    soffice = require_command("soffice", "install LibreOffice: apt-get install libreoffice-writer-nogui")
+    result = subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{folder}/profile", "--headless", "--convert-to", "pdf",
+         "--outdir", str(folder), *map(str, files)],
+        capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr

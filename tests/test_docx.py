@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,9 +18,10 @@ from exporters.model import Picture
 from exporters.reader import read
 from exporters.variants import layout_settings
 
-from .conftest import EXAMPLE_LEAFLETS, PROJECT_ROOT, require_command
+from .conftest import EXAMPLE_LEAFLETS, PROJECT_ROOT
 from .docx_helpers import (
     body_paragraphs,
+    convert_with_libreoffice,
     in_order,
     model_words,
     style_name,
@@ -308,15 +308,9 @@ def test_check_reports_pictures_without_alt_text_and_floating(every, tmp_path):
 @pytest.fixture(scope="module")
 def converted(built, tmp_path_factory) -> dict[str, Path]:
     """The large-print files converted to PDF by LibreOffice, as a reader's word processor would."""
-    soffice = require_command("soffice", "install LibreOffice: apt-get install libreoffice-writer-nogui")
     folder = tmp_path_factory.mktemp("libreoffice")
     names = [name for name in built if name.endswith("large-print")]
-    result = subprocess.run(
-        [soffice, f"-env:UserInstallation=file://{folder}/profile", "--headless", "--convert-to", "pdf",
-         "--outdir", str(folder), *(str(built[name][1]) for name in names)],
-        capture_output=True, text=True, timeout=300, check=False,
-    )
-    assert result.returncode == 0, result.stderr
+    convert_with_libreoffice([built[name][1] for name in names], folder)
     return {name: folder / f"{name}.pdf" for name in names}
 
 

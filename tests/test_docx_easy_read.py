@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path
 
 import docx
@@ -20,8 +19,8 @@ from exporters.model import Abbreviation, Inline, LineBreak, Strong, Text, plain
 from exporters.reader import read
 from exporters.variants import layout_settings
 
-from .conftest import EXAMPLE_LEAFLETS, MINIMAL_FRONT_MATTER, require_command, write_leaflet
-from .docx_helpers import body_paragraphs, style_name
+from .conftest import EXAMPLE_LEAFLETS, MINIMAL_FRONT_MATTER, write_leaflet
+from .docx_helpers import body_paragraphs, convert_with_libreoffice, style_name
 
 DRAWING = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 MOST_WORDS = 15  # a sentence of easy read has 15 words at most
@@ -294,15 +293,9 @@ def test_a_leaflet_without_easy_read_text_is_refused_naming_the_sections(make_le
 @pytest.fixture(scope="module")
 def converted(built, tmp_path_factory) -> dict[str, Path]:
     """The example leaflets' easy-read files converted to PDF by LibreOffice."""
-    soffice = require_command("soffice", "install LibreOffice: apt-get install libreoffice-writer-nogui")
     folder = tmp_path_factory.mktemp("libreoffice-easy-read")
     names = [name for name in built if name != "small"]
-    result = subprocess.run(
-        [soffice, f"-env:UserInstallation=file://{folder}/profile", "--headless", "--convert-to", "pdf",
-         "--outdir", str(folder), *(str(built[name][1]) for name in names)],
-        capture_output=True, text=True, timeout=300, check=False,
-    )
-    assert result.returncode == 0, result.stderr
+    convert_with_libreoffice([built[name][1] for name in names], folder)
     return {name: folder / f"{name}.easy-read.pdf" for name in names}
 
 
