@@ -9,7 +9,7 @@ __all__ = ["check", "export", "read"]
 
 def __getattr__(name: str):
     if name == "read":
-        from .reader import read
+        from .readers.leaflet import read
 
         return read
     if name == "check":

@@ -118,7 +118,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _draft_easy_read(source: Path) -> int:
-    from .easy_read_draft import draft_easy_read
+    from .editions.draft import draft_easy_read
 
     drafted = draft_easy_read(source)
     if not drafted:

@@ -8,7 +8,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader
 
 from .errors import UsageError
-from .frontmatter import SLUG_PATTERN
+from .readers.frontmatter import SLUG_PATTERN
 from .variants import LAYOUTS
 
 STARTER = "starter/new-leaflet.md.j2"

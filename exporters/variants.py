@@ -11,7 +11,8 @@ from pathlib import Path
 
 from .errors import UsageError
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = Path(__file__).resolve().parent  # the whole program: its code and its data
+PROJECT_ROOT = PACKAGE.parent
 LAYOUTS = PROJECT_ROOT / "layouts"
 PAPER_SIZES = ("a4", "a5", "letter")
 

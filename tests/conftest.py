@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from exporters.model import Document
-from exporters.reader import read
+from exporters.readers.leaflet import read
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SOURCE = PROJECT_ROOT / "source"

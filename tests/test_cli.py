@@ -88,7 +88,7 @@ def test_new_writes_a_leaflet_that_builds(tmp_path):
 
 
 def test_a_failed_write_leaves_no_partial_file(tmp_path, monkeypatch, capsys):
-    from exporters import html
+    from exporters.formats import html
 
     source = write_leaflet(tmp_path, "Text.\n")
 
@@ -108,7 +108,7 @@ def test_a_missing_system_library_is_named_with_the_command_that_installs_it(tmp
     real_import = importlib.import_module
 
     def no_pango(name, *args):
-        if name == "exporters.html":
+        if name == "exporters.formats.html":
             raise OSError("cannot load library 'libpango-1.0-0': not found")
         return real_import(name, *args)
 

@@ -11,11 +11,11 @@ import pdfplumber
 import pytest
 from docx.oxml.ns import qn
 
-from exporters import docx as docx_exporter
-from exporters.docx_check import Looks, check_docx, contrast_ratio, paragraph_text
 from exporters.findings import Severity
+from exporters.formats import docx as docx_exporter
+from exporters.formats.docx.check import Looks, check_docx, contrast_ratio, paragraph_text
 from exporters.model import Picture
-from exporters.reader import read
+from exporters.readers.leaflet import read
 from exporters.variants import layout_settings
 
 from .conftest import EXAMPLE_LEAFLETS, PROJECT_ROOT

@@ -11,12 +11,12 @@ import pytest
 from docx.oxml.ns import qn
 from docx.shared import Cm
 
-from exporters import docx as docx_exporter
-from exporters.docx_check import LAYOUT_TABLE, Looks, check_docx, contrast_ratio, paragraph_text
-from exporters.easy_read import easy_read_edition, split_sentences
+from exporters.editions.easy_read import easy_read_edition, split_sentences
 from exporters.errors import SourceError
+from exporters.formats import docx as docx_exporter
+from exporters.formats.docx.check import LAYOUT_TABLE, Looks, check_docx, contrast_ratio, paragraph_text
 from exporters.model import Abbreviation, Inline, LineBreak, Strong, Text, plain_text, walk_inlines
-from exporters.reader import read
+from exporters.readers.leaflet import read
 from exporters.variants import layout_settings
 
 from .conftest import EXAMPLE_LEAFLETS, MINIMAL_FRONT_MATTER, write_leaflet

@@ -7,11 +7,11 @@ import xml.etree.ElementTree as ElementTree
 import pytest
 
 from exporters.cli import ExitStatus, main
-from exporters.easy_read import easy_read_edition, split_sentences
+from exporters.editions.easy_read import easy_read_edition, split_sentences
 from exporters.errors import SourceError
 from exporters.formats import export
 from exporters.model import Text, plain_text
-from exporters.reader import read
+from exporters.readers.leaflet import read
 from exporters.variants import layout_settings
 from tests.conftest import EXAMPLE_LEAFLETS, MINIMAL_FRONT_MATTER
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import shutil
 
-from exporters.easy_read import easy_read_edition
-from exporters.easy_read_draft import draft_easy_read
+from exporters.editions.draft import draft_easy_read
+from exporters.editions.easy_read import easy_read_edition
 from exporters.model import inlines_of, plain_text, walk_blocks
-from exporters.reader import read
+from exporters.readers.leaflet import read
 from tests.conftest import PROJECT_ROOT
 
 FLU = PROJECT_ROOT / "tests" / "fixtures" / "someone-else" / "flu-vaccine.md"

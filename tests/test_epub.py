@@ -11,9 +11,9 @@ import pytest
 
 from exporters.errors import SourceError
 from exporters.formats import export
-from exporters.html import render
+from exporters.formats.html import render
 from exporters.model import plain_text, walk_blocks
-from exporters.reader import read
+from exporters.readers.leaflet import read
 from exporters.variants import layout_settings
 from tests.conftest import EXAMPLE_LEAFLETS, PROJECT_ROOT
 from tests.epub_fixture import break_book, write_every_part

@@ -8,13 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from exporters import epub
-from exporters.easy_read import easy_read_edition
+from exporters.editions.easy_read import easy_read_edition
 from exporters.errors import SourceError
-from exporters.formats import export
-from exporters.html import render_easy_read
+from exporters.formats import epub, export
+from exporters.formats.html import render_easy_read
 from exporters.model import plain_text
-from exporters.reader import read
+from exporters.readers.leaflet import read
 from exporters.variants import layout_settings
 from tests.conftest import EXAMPLE_LEAFLETS
 from tests.epub_fixture import write_easy_read_leaflet, write_every_part

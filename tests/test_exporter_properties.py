@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from exporters.errors import SourceError
 from exporters.formats import FORMATS, export
-from exporters.reader import read
+from exporters.readers.leaflet import read
 from exporters.variants import layout_settings
 from tests.test_reader_properties import MARKDOWN_PIECES
 

@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from exporters.errors import SourceError
-from exporters.reader import read
+from exporters.readers.leaflet import read
 
 SVG_OPEN = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="10" height="10">'
 

@@ -9,7 +9,7 @@ import pytest
 
 from exporters.formats import export
 from exporters.model import plain_text, walk_blocks
-from exporters.reader import read
+from exporters.readers.leaflet import read
 from exporters.variants import layout_settings
 from tests.conftest import EXAMPLE_LEAFLETS, PROJECT_ROOT
 

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 
 import exporters.build
-import exporters.incremental
-import exporters.reader
+import exporters.build.incremental
+import exporters.readers.leaflet
+from exporters.build.incremental import check_again_on
 from exporters.checks import check_document, load_project_settings
 from exporters.cli import ExitStatus, main
-from exporters.incremental import check_again_on
-from exporters.reader import read
+from exporters.readers.leaflet import read
 from exporters.variants import LAYOUTS, layout_settings
 
 FRONT_MATTER = """\
@@ -66,7 +66,7 @@ def reads(monkeypatch) -> list[str]:
         seen.append(Path(path).name)
         return read(path)
 
-    monkeypatch.setattr(exporters.reader, "read", reading)
+    monkeypatch.setattr(exporters.readers.leaflet, "read", reading)
     return seen
 
 
@@ -213,9 +213,9 @@ def test_options_layouts_and_a_new_program_rebuild(library, reads, monkeypatch, 
     assert build(library) == ExitStatus.DONE and rewritten(before, library) == SLUGS
 
     before = files(library)
-    digest = exporters.incremental._folder_digest  # a new version of the program: its files differ
-    new_program = exporters.incremental.PACKAGE
-    monkeypatch.setattr(exporters.incremental, "_folder_digest",
+    digest = exporters.build.incremental._folder_digest  # a new version of the program: its files differ
+    new_program = exporters.build.incremental.PACKAGE
+    monkeypatch.setattr(exporters.build.incremental, "_folder_digest",
                         lambda folder: "0.2" if folder == new_program else digest(folder))  # fmt: skip
     reads.clear()
     assert build(library) == ExitStatus.DONE

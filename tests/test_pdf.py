@@ -13,10 +13,10 @@ import pytest
 
 from exporters.errors import SourceError
 from exporters.formats import export
+from exporters.formats.pdf import print_dates, write
+from exporters.formats.pdf.fetcher import LeafletFetcher
 from exporters.model import Picture, Section
-from exporters.pdf import print_dates, write
-from exporters.pdf_fetcher import LeafletFetcher
-from exporters.reader import read
+from exporters.readers.leaflet import read
 from exporters.variants import layout_settings
 from tests import pdf_checks as check
 from tests.conftest import EXAMPLE_LEAFLETS, PROJECT_ROOT, write_leaflet

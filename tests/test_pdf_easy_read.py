@@ -9,12 +9,12 @@ import pdfplumber
 import pikepdf
 import pytest
 
-from exporters.easy_read import EasyReadEdition, easy_read_edition
+from exporters.editions.easy_read import EasyReadEdition, easy_read_edition
 from exporters.errors import SourceError
 from exporters.formats import export
+from exporters.formats.pdf import write
 from exporters.model import Picture, plain_text
-from exporters.pdf import write
-from exporters.reader import read
+from exporters.readers.leaflet import read
 from exporters.variants import layout_settings
 from tests import pdf_checks as check
 from tests.conftest import EXAMPLE_LEAFLETS, write_leaflet

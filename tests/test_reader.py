@@ -24,7 +24,7 @@ from exporters.model import (
     Text,
     plain_text,
 )  # fmt: skip
-from exporters.reader import read
+from exporters.readers.leaflet import read
 from tests.conftest import MINIMAL_FRONT_MATTER
 
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8" viewBox="0 0 8 8"><title>dot</title><circle cx="4" cy="4" r="3"/></svg>'

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from exporters.errors import SourceError
 from exporters.model import Document
-from exporters.reader import read
+from exporters.readers.leaflet import read
 
 MARKDOWN_PIECES = st.sampled_from([
     "# ", "## ", "### ", "- ", "1. ", "> ", "::: important\n", "::: easy-read\n", ":::\n", ":::",

@@ -21,8 +21,8 @@ from ..model import (
     walk_blocks,
     walk_inlines,
 )  # fmt: skip
+from ..sentences import split_sentences, word_spans
 from .passive import find_passives
-from .sentences import split_sentences, word_spans
 from .wordlists import Token, list_tokens, words_of
 
 SEARCH_WORDS = 3  # words of a sentence used to find it in the source

@@ -35,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from exporters.pictures import find_icon  # noqa: E402
+from exporters.readers.pictures import find_icon  # noqa: E402
 
 BIN = Path(sys.executable).parent
 EXAMPLES = sorted(p for p in (ROOT / "source").glob("*.md") if p.name != "README.md")
@@ -194,7 +194,7 @@ def line(label: str, mine: list, theirs: list | None = None) -> str:
 
 def epub_ready() -> bool:
     try:
-        import exporters.epub  # noqa: F401
+        import exporters.formats.epub  # noqa: F401
     except ImportError:
         return False
     return True

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from exporters.checks import check_document  # noqa: E402
-from exporters.reader import read  # noqa: E402
+from exporters.readers.leaflet import read  # noqa: E402
 
 SOURCES = [
     *sorted((ROOT / "source").glob("*.md")),

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from exporters.checks import CheckSettings, DocumentReport, check_document
-from exporters.reader import read
+from exporters.readers.leaflet import read
 
 TODAY = date(2026, 6, 1)
 FRONT_MATTER = """\

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from exporters.checks import check_document
-from exporters.reader import read
+from exporters.readers.leaflet import read
 from tests.conftest import EXAMPLE_LEAFLETS
 
 

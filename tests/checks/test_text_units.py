@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from exporters.checks.sentences import split_sentences, words
 from exporters.checks.syllables import syllables
+from exporters.sentences import split_sentences, words
 
 SYLLABLES = Path(__file__).parent / "data" / "syllables.txt"
 

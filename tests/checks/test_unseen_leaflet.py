@@ -9,7 +9,7 @@ import pytest
 
 from exporters.checks import check_document
 from exporters.findings import Severity
-from exporters.reader import read
+from exporters.readers.leaflet import read
 
 LEAFLET = Path(__file__).parent / "fixtures" / "gastroscopy.md"
 # Sentences a careful plain-English editor would leave alone (their source lines).

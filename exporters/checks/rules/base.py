@@ -8,8 +8,8 @@ from datetime import date
 
 from ...findings import Finding, Severity
 from ...model import Document
+from ...sentences import word_spans
 from ..metrics import Metrics
-from ..sentences import word_spans
 from ..settings import CheckSettings, RuleSettings
 from ..units import Locator, Sentence, TextBlock
 from ..wordlists import Match, PhraseList

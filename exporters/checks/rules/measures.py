@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...findings import Severity
 from ...model import plain_text
-from ..sentences import split_sentences
+from ...sentences import split_sentences
 from ..units import Sentence
 from .base import Context
 

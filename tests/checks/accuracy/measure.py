@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT))
 
 from exporters.checks import check_document  # noqa: E402
-from exporters.reader import read  # noqa: E402
+from exporters.readers.leaflet import read  # noqa: E402
 
 LABELS = Path(__file__).with_name("sentences.yaml")
 MEASURED = ("long-sentence", "passive-voice", "plain-words", "hard-word", "abbreviation")

@@ -1,0 +1,237 @@
+"""`leaflet build`: find the leaflets, read and check those that changed, and write the outputs.
+
+A leaflet unchanged since it last passed the check, with all its outputs up to date, is judged
+from the bytes of its files alone (see incremental.py): the reader and the check are imported
+only when some leaflet has to be read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import SourceError, UsageError
+from ..formats import FORMATS, check_supported
+from ..model import Document
+from ..variants import VARIANTS, LayoutSettings, layout_settings
+from .incremental import LeafletRecord, Library
+from .parallel import Builder, Output
+from .progress import Leaflet, Progress
+
+if TYPE_CHECKING:
+    from ..checks import CheckSettings, DocumentReport
+
+DEFAULT_SOURCE = Path("source")
+NOT_LEAFLETS = {"README.md"}
+
+
+def find_sources(paths: list[Path]) -> list[Path]:
+    """The leaflet files named, and those in the folders named, in a stable order."""
+    found: list[Path] = []
+    for path in paths or [DEFAULT_SOURCE]:
+        if path.is_dir():
+            found.extend(p for p in sorted(path.rglob("*.md")) if p.name not in NOT_LEAFLETS)
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise UsageError(f"There is no file or folder called '{path}'.")
+    if not found:
+        places = ", ".join(map(str, paths or [DEFAULT_SOURCE]))
+        raise UsageError(f"No leaflets (*.md files) were found in {places}.")
+    return found
+
+
+def plan(formats: list[str] | None, variants: list[str] | None) -> list[tuple[str, str]]:
+    """The (format, variant) pairs to build. Asked-for pairs must all be possible."""
+    for variant in variants or []:
+        if variant not in VARIANTS:
+            raise UsageError(f"Unknown variant '{variant}'. Choose from: {', '.join(VARIANTS)}.")
+    chosen_formats = formats or list(FORMATS)
+    check_supported(chosen_formats, variants or [])
+    return [
+        (name, variant)
+        for name in chosen_formats
+        for variant in (variants or FORMATS[name].variants)
+    ]
+
+
+def read_all(sources: list[Path], errors: list[SourceError]) -> list[Document]:
+    from ..readers.leaflet import read
+
+    documents: list[Document] = []
+    slugs: dict[str, Path] = {}
+    for source in sources:
+        try:
+            document = read(source)
+        except SourceError as error:
+            errors.append(error)
+            continue
+        clash = slug_clash(document, slugs)
+        if clash:
+            errors.append(clash)
+            continue
+        documents.append(document)
+    return documents
+
+
+def slug_clash(document: Document, slugs: dict[str, Path]) -> SourceError | None:
+    """Refuse a second leaflet with the same slug; otherwise note the slug as taken."""
+    if document.meta.slug not in slugs:
+        slugs[document.meta.slug] = document.source
+        return None
+    return SourceError(
+        document.source, document.meta.line_of("slug"),
+        f"This leaflet has the same short name (slug) '{document.meta.slug}' as "
+        f"{slugs[document.meta.slug]}, so their outputs would overwrite each other.",
+        "Give one of them another 'slug: ...' in its front matter, or rename the file.",
+    )  # fmt: skip
+
+
+def today() -> date:
+    """The day the review-date rule compares with (a function, so that tests can move it)."""
+    return date.today()
+
+
+def run_build(arguments: argparse.Namespace) -> int:
+    from ..cli import ExitStatus
+
+    pairs = plan(arguments.format, arguments.variant)
+    sources = find_sources(arguments.paths)
+    run = Run(arguments, pairs, Library(arguments.out, today()), progress=Progress())
+    keys = {source: run.library.key(source) for source in sources}
+    unchanged = {} if arguments.force else run.unchanged(sources, keys)
+    jobs = min(arguments.jobs, (len(sources) - len(unchanged)) * len(pairs))
+    with Builder(jobs, run.library, arguments.force, run.advance) as run.builder, run.progress:
+        for source in sources:
+            run.leaflet(source, keys[source], unchanged.get(source))
+        outcomes = run.builder.finish()
+    run.errors += [outcome.error for outcome in outcomes if outcome.error]
+    for error in run.errors:
+        print(f"leaflet: {error}", file=sys.stderr)
+    run.progress.summary(run.leaflets, outcomes, arguments.out, len(run.errors) + run.refused)
+    if run.errors:
+        return ExitStatus.BAD_INPUT
+    return ExitStatus.CHECKS_FAILED if run.refused and not arguments.no_check else ExitStatus.DONE
+
+
+@dataclass
+class Run:
+    """One `leaflet build`: each leaflet in turn is skipped, or read, checked and handed to the builder."""
+
+    arguments: argparse.Namespace
+    pairs: list[tuple[str, str]]
+    library: Library
+    progress: Progress
+    builder: Builder | None = None
+    leaflets: list[Leaflet] = field(default_factory=list)
+    errors: list[SourceError] = field(default_factory=list)
+    refused: int = 0  # leaflets with errors from the check
+    _slugs: dict[str, Path] = field(default_factory=dict)
+    _check_settings: CheckSettings | None = None
+    _settings: dict[str, LayoutSettings] = field(default_factory=dict)
+
+    def unchanged(self, sources: list[Path], keys: dict[Path, str | None]) -> dict[Path, LeafletRecord]:
+        """The leaflets whose record holds and whose outputs are all up to date."""
+        found = {}
+        for source in sources:
+            kept = self.library.fresh_record(source, keys[source])
+            if kept and self.all_up_to_date(source, kept):
+                found[source] = kept
+        return found
+
+    def all_up_to_date(self, source: Path, kept: LeafletRecord) -> bool:
+        for output in self.outputs(source, kept.slug, kept.has_easy_read):
+            stamp = self.library.fingerprint(kept.document, output.format_name, output.settings)
+            if not self.library.is_up_to_date(output.target, stamp):
+                return False
+        return True
+
+    def outputs(self, source: Path, slug: str, has_easy_read: bool) -> list[Output]:
+        """Without --variant, easy read is made only for leaflets that have easy-read text."""
+        return [
+            Output(source, slug, name, self.layout(variant), self.arguments.out)
+            for name, variant in self.pairs
+            if self.arguments.variant or variant != "easy-read" or has_easy_read
+        ]  # fmt: skip
+
+    def layout(self, variant: str) -> LayoutSettings:
+        if variant not in self._settings:
+            self._settings[variant] = layout_settings(variant, self.arguments.font_size, self.arguments.paper)
+        return self._settings[variant]
+
+    def advance(self, outcome) -> None:
+        self.progress.advance(outcome.output.label)
+
+    def leaflet(self, source: Path, key: str | None, kept: LeafletRecord | None) -> None:
+        if kept and kept.slug not in self._slugs:
+            self._slugs[kept.slug] = source
+            outputs = self.outputs(source, kept.slug, kept.has_easy_read)
+            self.progress.expect(len(outputs))
+            self.builder.up_to_date(outputs)
+            self.leaflets.append(Leaflet(source, kept.slug, kept.findings, checked=False))
+            return
+        checked = self.read_and_check(source, key)
+        if checked is None:
+            return
+        document, report, digest = checked
+        self.leaflets.append(Leaflet(source, document.meta.slug, len(report.findings), checked=True))
+        say_findings(report, self.progress, held_back=not self.arguments.no_check)
+        if report.errors and not self.arguments.no_check:
+            return
+        for warning in document.warnings:
+            self.progress.say(f"warning: {warning.source}:{warning.line}: {warning.message}")
+        outputs = self.outputs(source, document.meta.slug, document.has_easy_read)
+        self.progress.expect(len(outputs))
+        self.builder.add(outputs, document, digest)
+
+    def read_and_check(self, source: Path, key: str | None) -> tuple[Document, DocumentReport, str] | None:
+        """Read and check one leaflet (with its document digest); record it when the check
+        passed, forget it otherwise."""
+        from ..checks import check_document, load_project_settings
+        from ..readers.leaflet import read
+        from .incremental import check_again_on, document_digest
+
+        if self._check_settings is None:
+            self._check_settings = load_project_settings()
+        try:
+            document = read(source)
+            clash = slug_clash(document, self._slugs)
+            if clash:
+                raise clash
+            report = check_document(document, self._check_settings, today=self.library.today)
+        except SourceError as error:
+            self.library.forget(source)
+            self.errors.append(error)
+            return None
+        if report.errors:
+            self.library.forget(source)
+            self.refused += 1
+            return document, report, document_digest(document)
+        again = check_again_on(document, self._check_settings, self.library.today)
+        return document, report, self.library.remember(source, key, document, len(report.findings), again)
+
+
+def say_findings(report: DocumentReport, progress: Progress, held_back: bool) -> None:
+    """The errors and warnings of the check (suggestions are counted); a leaflet with errors is
+    not built unless --no-check."""
+    from ..checks.reports.text import finding_line
+    from ..findings import Severity
+
+    for finding in report.findings:
+        if finding.severity != Severity.SUGGESTION:
+            progress.console.print(finding_line(finding), soft_wrap=True, highlight=False)
+    suggestions = report.count(Severity.SUGGESTION)
+    if suggestions:
+        progress.say(f"{report.source}: {suggestions} suggestion{'s' * (suggestions != 1)} more: "
+                     f"run 'leaflet check {report.source}' to see them.")  # fmt: skip
+    errors = len(report.errors)
+    if errors and held_back:
+        progress.say(f"{report.source} was not built: the check found {errors} error{'s' * (errors != 1)} "
+                     "to fix first. Its earlier outputs are kept.")  # fmt: skip
+    elif errors:
+        progress.say(f"{report.source} was built anyway (--no-check), with {errors} "
+                     f"error{'s' * (errors != 1)} from the check.")  # fmt: skip

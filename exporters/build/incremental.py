@@ -1,0 +1,249 @@
+"""Rebuilding only what changed, at two levels.
+
+An output (OUT/<slug>/<slug>.<variant>.<ext>) has a fingerprint of everything it depends on: the
+document as read (see `document_digest`: the source, the shared glossary words it uses, how its
+words were marked, the bytes of its pictures), the layout files, the format, the build's settings
+and the program itself. The fingerprint is kept in OUT/.leaflet-cache/<slug>/, written after the
+output, so that an interrupted build at worst rebuilds that output once more.
+
+A leaflet has a record (OUT/.leaflet-cache/_sources/<name>.json) of what reading and checking it
+gave: its slug, its document digest and its findings. It is written only for a leaflet the check
+passed, and it holds while its inputs stay the same: the source's bytes, the entries of the shared
+glossary whose words occur in the source, the pictures' bytes, the program, the check's settings,
+and the day on which the review-date rule could first say something new. A leaflet whose record
+holds and whose outputs are all up to date is neither read nor checked again: that is what lets an
+unchanged library of hundreds of leaflets rebuild in a moment.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import os
+import re
+from dataclasses import asdict, dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..model import Document
+from ..output import atomic_target
+from ..variants import PACKAGE, LayoutSettings
+
+if TYPE_CHECKING:  # the check is imported only when a leaflet has to be checked
+    from ..checks.settings import CheckSettings
+
+CACHE_FOLDER = ".leaflet-cache"
+RECORDS_FOLDER = "_sources"  # an underscore: no slug can take this name
+SHARED_GLOSSARY = "glossary.yaml"
+PROJECT_SETTINGS = "pyproject.toml"  # [tool.leaflet.checks]
+# Settings read from the environment that change what is read, checked or written.
+ENVIRONMENT = ("SOURCE_DATE_EPOCH", "LEAFLET_HEALTHICONS", "LEAFLET_MAX_SOURCE_MB")
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+# Outputs -------------------------------------------------------------------------------------
+
+
+def document_digest(document: Document) -> str:
+    """The document model as read, with the bytes of the pictures it shows."""
+    return _digest(repr(document), *(_file_digest(picture.path) for picture in document.pictures))
+
+
+def stamp_path(output: Path) -> Path:
+    """OUT/.leaflet-cache/<slug>/<file>.fingerprint: beside the outputs, out of the readers' way."""
+    return output.parent.parent / CACHE_FOLDER / output.parent.name / f"{output.name}.fingerprint"
+
+
+def record(output: Path, value: str) -> None:
+    with atomic_target(stamp_path(output)) as temporary:
+        temporary.write_text(value, encoding="ascii")
+
+
+# Leaflets ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LeafletRecord:
+    """What reading and checking one leaflet gave, and the day it must be checked again."""
+
+    key: str  # the inputs of the source: see Library.key
+    slug: str
+    has_easy_read: bool
+    document: str  # document_digest
+    findings: int
+    pictures: dict[str, str]  # picture file -> digest of its bytes
+    check_again_on: str | None  # ISO date; None: the check does not depend on the day
+
+
+class Library:
+    """The leaflet records of one output folder, and the inputs every leaflet of a build shares."""
+
+    def __init__(self, out_dir: Path, today: date) -> None:
+        self.out_dir = out_dir
+        self.today = today
+        self.program = _folder_digest(PACKAGE)  # changes with any change of code or data
+        project = Path.cwd() / PROJECT_SETTINGS
+        self._shared = _digest(
+            self.program, _file_digest(project) if project.is_file() else "",
+            *(os.environ.get(name, "") for name in ENVIRONMENT),
+        )  # fmt: skip
+        self._glossaries: dict[Path, dict[str, str] | None] = {}
+        self._layouts: dict[Path, str] = {}
+
+    def fingerprint(self, document: str, format_name: str, settings: LayoutSettings) -> str:
+        """Everything one output depends on; `document` is its leaflet's document digest."""
+        if settings.layouts not in self._layouts:
+            self._layouts[settings.layouts] = _folder_digest(settings.layouts)
+        return _digest(
+            self.program, self._layouts[settings.layouts], format_name, repr(settings), document,
+            os.environ.get("SOURCE_DATE_EPOCH", ""),
+        )  # fmt: skip
+
+    def is_up_to_date(self, output: Path, stamp: str) -> bool:
+        """The output exists and was made from the inputs whose fingerprint is `stamp`."""
+        try:
+            return output.is_file() and stamp_path(output).read_text(encoding="ascii") == stamp
+        except (OSError, UnicodeDecodeError):
+            return False
+
+    def key(self, source: Path) -> str | None:
+        """The inputs of reading and checking `source` that can be known without reading it:
+        its bytes, the shared glossary entries whose words occur in it, the shared inputs.
+        None when they cannot be known (the file or the shared glossary cannot be read)."""
+        try:
+            data = source.read_bytes()
+        except OSError:
+            return None
+        glossary = self._glossary(source.parent / SHARED_GLOSSARY)
+        if glossary is None:
+            return None
+        entries = _entries_in(data.decode("utf-8", "replace"), glossary)
+        return _digest(self._shared, str(source), hashlib.sha256(data).hexdigest(), *entries)
+
+    def fresh_record(self, source: Path, key: str | None) -> LeafletRecord | None:
+        """The record of `source` when it still holds for `key`, today and the pictures' bytes."""
+        if key is None:
+            return None
+        try:
+            data = json.loads(self._record_path(source).read_text(encoding="utf-8"))
+            kept = LeafletRecord(**data)
+        except (OSError, ValueError, TypeError):
+            return None
+        if kept.key != key or (kept.check_again_on and self.today.isoformat() >= kept.check_again_on):
+            return None
+        if not all(_file_digest_or_none(Path(path)) == digest for path, digest in kept.pictures.items()):
+            return None
+        return kept
+
+    def remember(self, source: Path, key: str | None, document: Document, findings: int,
+                 check_again_on: date | None) -> str:  # fmt: skip
+        """Record a leaflet the check passed; return its document digest."""
+        digest = document_digest(document)
+        if key is None:
+            return digest
+        kept = LeafletRecord(
+            key, document.meta.slug, document.has_easy_read, digest, findings,
+            {str(p.path): _file_digest(p.path) for p in document.pictures},
+            check_again_on.isoformat() if check_again_on else None,
+        )  # fmt: skip
+        with atomic_target(self._record_path(source)) as temporary:
+            temporary.write_text(json.dumps(asdict(kept), indent=1), encoding="utf-8")
+        return digest
+
+    def forget(self, source: Path) -> None:
+        """A leaflet the check refused, or that could not be read, is never taken as checked."""
+        self._record_path(source).unlink(missing_ok=True)
+
+    def _record_path(self, source: Path) -> Path:
+        name = hashlib.sha256(str(source.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:32]
+        return self.out_dir / CACHE_FOLDER / RECORDS_FOLDER / f"{name}.json"
+
+    def _glossary(self, path: Path) -> dict[str, str] | None:
+        if path not in self._glossaries:
+            self._glossaries[path] = _load_glossary(path)
+        return self._glossaries[path]
+
+
+def _load_glossary(path: Path) -> dict[str, str] | None:
+    """The shared glossary as written; None when it cannot be read (reading the leaflets says why)."""
+    if not path.is_file():
+        return {}
+    import yaml
+
+    try:
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when PyYAML has it
+        entries = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+    except (OSError, yaml.YAMLError, UnicodeDecodeError):
+        return None
+    if not isinstance(entries, dict) or not all(isinstance(value, str) for value in entries.values()):
+        return None if entries else {}
+    return {str(term): text for term, text in entries.items()}
+
+
+def _entries_in(text: str, glossary: dict[str, str]) -> list[str]:
+    """The shared entries whose words may occur in the text, as "term=explanation", sorted.
+
+    A generous search, so that no entry the leaflet uses is missed: the word without its last
+    letter (which finds its plurals) anywhere in the text as written or with Markdown escapes and
+    character references undone, ignoring case. An entry found that the leaflet does not use
+    only costs a rebuild when that entry changes.
+    """
+    written = text.casefold()
+    unescaped = html.unescape(_ESCAPED.sub(r"\1", text)).casefold()
+    found = []
+    for term, explanation in glossary.items():
+        word = term.casefold()
+        probe = word[:-1] if len(word) > 3 else word
+        if probe in written or probe in unescaped:
+            found.append(f"{term}={explanation}")
+    return sorted(found)
+
+
+def check_again_on(document: Document, settings: CheckSettings, today: date) -> date | None:
+    """The first day after `today` on which the check may find something new in an unchanged
+    leaflet: the day it falls due for review within the warning months, or the day after its
+    review date. The other rules do not depend on the day."""
+    from ..checks.rules.trust import add_months
+    from ..checks.settings import leaflet_layer
+
+    due = document.meta.next_review
+    if due is None:
+        return None
+    layer = leaflet_layer(document.meta.checks, document.source, document.meta.line_of("checks"))
+    months = int(settings.with_layer(layer).rule("review-date", "standard").get("warning-months", 0))
+    day = add_months(due, -months) - timedelta(days=4)  # before the warning starts
+    while add_months(day, months) < due:
+        day += timedelta(days=1)
+    return min((d for d in (day, due + timedelta(days=1)) if d > today), default=None)
+
+
+# Digests -------------------------------------------------------------------------------------
+
+
+def _digest(*parts: str) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _folder_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(path.relative_to(folder).as_posix().encode())
+        digest.update(_file_digest(path).encode())
+    return digest.hexdigest()
+
+
+def _file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _file_digest_or_none(path: Path) -> str | None:
+    try:
+        return _file_digest(path)
+    except OSError:
+        return None

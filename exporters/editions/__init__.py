@@ -1,0 +1,1 @@
+"""What an edition holds beyond the document itself: the easy-read edition, and its draft."""

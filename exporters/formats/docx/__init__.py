@@ -1,0 +1,153 @@
+"""The Word exporter: a .docx written from the document model with python-docx.
+
+Word styles, not direct formatting, carry the look (layouts/docx/<variant>.yaml), so the
+navigation pane shows every heading and a team can edit the leaflet in Word. What python-docx
+has no API for is written with its oxml layer: list numbering (docx_numbering), hyperlinks and
+bookmarks (docx_inlines), SVG pictures and decorative flags (docx_pictures), page-number
+fields and reproducible zip entries (docx_package). The easy-read variant lays out the easy-read
+edition as rows of a picture beside short sentences (docx_easy_read).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+from docx.shared import Length
+
+from ...editions.easy_read import easy_read_edition
+from ...model import Document, Heading, Text, walk_blocks
+from ...variants import LayoutSettings
+from ..templates import long_date, term_id
+from .blocks import BlockWriter
+from .easy_read import easy_read_bookmarks, write_edition
+from .inlines import Bookmarks, add_link
+from .numbering import Numbering, number_paragraph
+from .package import add_page_footer, leaflet_dates, save_reproducibly, set_properties
+from .pictures import PictureWriter
+from .styles import StyleIds, apply_styles, load_style_data, set_page
+
+# Anchors of the headings the exporter adds (the same as the HTML edition's ids).
+END_ANCHORS = ("words-we-use", "contact-us", "references", "about-this-leaflet")
+
+
+def write(document: Document, settings: LayoutSettings, target: Path) -> None:
+    """The leaflet as Word; the easy-read variant is made from the easy-read edition (or refused)."""
+    edition = easy_read_edition(document) if settings.variant.name == "easy-read" else None
+    data = load_style_data(settings)
+    word = docx.Document()
+    numbering = Numbering(word, data)
+    apply_styles(word, data, document.meta.language, numbering.style_numbering())
+    set_page(word, settings.paper, data)
+    style_ids = StyleIds(word)
+    add_page_footer(word, style_ids, data.labels["page_footer"])
+    section = word.sections[0]
+    text_width_cm = Length(section.page_width - section.left_margin - section.right_margin).cm
+    widest_cm = data["picture_column_cm"] if edition else text_width_cm
+    pictures = PictureWriter(data["icon_width_cm"], data["figure_width_cm"], widest_cm)
+    bookmarks = easy_read_bookmarks(edition) if edition else _bookmarks(document)
+    writer = BlockWriter(word, numbering, pictures, bookmarks, data, style_ids)
+    if edition:
+        write_edition(writer, edition, data, text_width_cm)
+    else:
+        _write_body(writer, document)
+        _write_end_matter(writer, document)
+    set_properties(word, document, settings, data.labels)
+    save_reproducibly(word, target, leaflet_dates(document.meta)[1])
+
+
+def _bookmarks(document: Document) -> Bookmarks:
+    """Names for every place a link can point at, known before the first link is written."""
+    bookmarks = Bookmarks()
+    bookmarks.name(document.title.anchor)
+    for section in document.sections:
+        blocks = [b for block in section.blocks for b in walk_blocks(block)]
+        for heading in [section.heading, *blocks]:
+            if isinstance(heading, Heading):
+                bookmarks.name(heading.anchor)
+    for anchor in END_ANCHORS:
+        bookmarks.name(anchor)
+    if document.glossary:
+        for entry in document.glossary:
+            bookmarks.name(term_id(entry.term))
+    return bookmarks
+
+
+def _write_body(writer: BlockWriter, document: Document) -> None:
+    meta = document.meta
+    writer.heading(document.title)
+    if meta.subtitle:
+        writer.paragraph((Text(meta.subtitle),), "Subtitle")
+    if meta.summary:
+        writer.paragraph((Text(meta.summary),))
+    for section in document.sections:
+        if section.heading:
+            writer.heading(section.heading)
+        for block in section.blocks:
+            writer.block(block)
+
+
+def _end_heading(writer: BlockWriter, label: str, anchor: str) -> None:
+    writer.heading(Heading(2, (Text(writer.labels[label]),), anchor, 0))
+
+
+def _write_end_matter(writer: BlockWriter, document: Document) -> None:
+    """Words we use, who to contact, references and the leaflet's dates, as in the HTML edition."""
+    labels, meta = writer.labels, document.meta
+    if document.glossary:
+        _end_heading(writer, "glossary_heading", "words-we-use")
+        table = writer.table([(Text(labels["glossary_word"]),), (Text(labels["glossary_meaning"]),)],
+                             [[(Text(e.term),), (Text(e.explanation),)] for e in document.glossary])
+        for row, entry in zip(table.rows[1:], document.glossary, strict=True):
+            writer.bookmarks.mark(row.cells[0].paragraphs[0], term_id(entry.term))
+    _end_heading(writer, "contact_heading", "contact-us")
+    if meta.organisation:
+        _write_contact(writer, meta.organisation)
+    writer.paragraph((Text(labels["other_formats"]),))
+    if meta.references:
+        _end_heading(writer, "references_heading", "references")
+        for reference in meta.references:
+            paragraph = _bullet(writer, reference.text + (": " if reference.url else ""))
+            if reference.url:
+                add_link(paragraph, writer.style_ids, reference.url, reference.url)
+    _end_heading(writer, "about_heading", "about-this-leaflet")
+    for label, value in _about(document):
+        _bullet(writer, labels[label] + value)
+
+
+def _write_contact(writer: BlockWriter, organisation) -> None:
+    labels, style_ids = writer.labels, writer.style_ids
+    style_ids.run(writer.paragraph((Text(organisation.name),)).runs[0], "Strong")
+    if organisation.phone:
+        number = "".join(organisation.phone.split())
+        add_link(_bullet(writer, labels["phone"]), style_ids, f"tel:{number}", organisation.phone)
+    if organisation.email:
+        email = organisation.email
+        add_link(_bullet(writer, labels["email"]), style_ids, f"mailto:{email}", email)
+    if organisation.website:
+        add_link(_bullet(writer, labels["website"]), style_ids, organisation.website, organisation.website)
+    if organisation.address:
+        _bullet(writer, labels["address"] + organisation.address)
+
+
+def _bullet(writer: BlockWriter, text: str):
+    paragraph = writer.paragraph((Text(text),), "List Bullet")
+    number_paragraph(paragraph, writer.numbering.bullets(), 0)
+    return paragraph
+
+
+def _about(document: Document) -> list[tuple[str, str]]:
+    meta = document.meta
+    rows = [
+        ("published", meta.published and long_date(meta.published)),
+        ("reviewed", meta.reviewed and long_date(meta.reviewed)),
+        ("next_review", meta.next_review and long_date(meta.next_review)),
+        ("version", meta.version),
+        ("reviewers", ", ".join(meta.reviewers)),
+        ("audience", meta.audience),
+        ("licence", meta.licence),
+    ]
+    found = [(label, value) for label, value in rows if value]
+    if document.uses_health_icons:
+        found.append(("health_icons", ""))
+    return found

@@ -1,0 +1,109 @@
+"""Finding the file behind a picture: a file beside the leaflet, or a Health Icons pictogram."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import SourceError
+from ..model import Picture
+from ..variants import PROJECT_ROOT
+from .picture_safety import check_picture_file
+
+HEALTHICONS_VERSION = "2.0.0"
+PICTURE_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg")
+URL_PATTERN = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
+DECORATIVE_TITLE = "decorative"
+
+
+def healthicons_folder() -> Path:
+    """Where the set-up put the Health Icons SVGs; LEAFLET_HEALTHICONS overrides it."""
+    configured = os.environ.get("LEAFLET_HEALTHICONS")
+    if configured:
+        return Path(configured)
+    return PROJECT_ROOT / ".cache" / f"healthicons-{HEALTHICONS_VERSION}" / "public" / "icons" / "svg"
+
+
+def resolve_picture(source: Path, line: int, alt: str, target: str, title: str) -> Picture:
+    """Check a picture written as ![alt](target "title") and find its file."""
+    decorative = title.strip().lower() == DECORATIVE_TITLE
+    alt = alt.strip()
+    if not alt and not decorative:
+        raise SourceError(
+            source, line, f"The picture '{target}' has no alt text.",
+            "Describe it between the square brackets: ![A nurse taking blood](...). If it is "
+            'only decoration, write ![](' + target + ' "decorative").',
+        )  # fmt: skip
+    if target.startswith("icon:"):
+        name = target.removeprefix("icon:")
+        return Picture(alt, find_icon(name, source, line), line, icon=name, decorative=decorative)
+    return Picture("" if decorative else alt, _local_file(source, line, target), line,
+                   decorative=decorative)  # fmt: skip
+
+
+def _local_file(source: Path, line: int, target: str) -> Path:
+    if URL_PATTERN.match(target):
+        raise SourceError(
+            source, line, f"The picture '{target}' is on the web, and outputs must work offline.",
+            f"Save the picture into {source.parent}/pictures/ and write its path, "
+            "for example ![...](pictures/name.svg).",
+        )  # fmt: skip
+    folder = source.parent.resolve()
+    path = (folder / target).resolve()
+    if not path.is_relative_to(folder):
+        raise SourceError(
+            source, line, f"The picture '{target}' is outside the leaflet's folder.",
+            f"Copy the picture into {source.parent}/pictures/ and write that path.",
+        )  # fmt: skip
+    if not path.is_file():
+        raise SourceError(
+            source, line, f"The picture '{target}' does not exist.",
+            "Check the spelling of its path; paths are relative to the leaflet's file.",
+        )  # fmt: skip
+    if path.suffix.lower() not in PICTURE_SUFFIXES:
+        raise SourceError(
+            source, line, f"The picture '{target}' is not an SVG, PNG or JPEG file.",
+            "Save it as SVG (best: it stays sharp in large print), PNG or JPEG.",
+        )  # fmt: skip
+    check_picture_file(path, source, line)
+    return path
+
+
+def find_icon(name: str, source: Path, line: int) -> Path:
+    """The SVG of a Health Icons name: 'doctor', 'people/doctor' or 'outline/people/doctor'."""
+    index = _icon_index(healthicons_folder())
+    if not index:
+        raise SourceError(
+            source, line, f"The picture 'icon:{name}' needs Health Icons, which are not installed.",
+            "Run 'bash .ci/setup' to install them.",
+        )  # fmt: skip
+    key = name.strip().lower()
+    if key in index:
+        return index[key]
+    nearest = difflib.get_close_matches(key, index.keys(), n=3, cutoff=0.6)
+    hint = "Did you mean " + " or ".join(f"'icon:{n}'" for n in nearest) + "?" if nearest else ""
+    raise SourceError(
+        source, line, f"There is no Health Icons picture called '{name}'.",
+        (hint + " " if hint else "") + "The names are the SVG file names of Health Icons.",
+    )  # fmt: skip
+
+
+@lru_cache(maxsize=4)
+def _icon_index(folder: Path) -> dict[str, Path]:
+    """Every name an icon can be called by; filled icons win over outline ones."""
+    index: dict[str, Path] = {}
+    for style in ("outline", "filled"):
+        for path in sorted((folder / style).glob("*/*.svg")):
+            group, name = path.parent.name, path.stem.lower()
+            index[f"{style}/{group}/{name}"] = path
+            index[f"{group}/{name}"] = path
+            index[name] = path
+    return index
+
+
+def icon_names() -> list[str]:
+    """The short names of all installed icons."""
+    return sorted(name for name in _icon_index(healthicons_folder()) if "/" not in name)
