@@ -6,20 +6,15 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from enum import IntEnum
 from pathlib import Path
 
-from .errors import SourceError, UsageError
+from .errors import ExitStatus, SourceError, UsageError
+from .requests import BuildRequest, CheckRequest
+from .variants import PAPER_SIZES
 
 # Named here, not imported from exporters.checks, so that --help does not load the word lists.
 REPORT_FORMATS = ("text", "json", "sarif", "html")
 CHECK_PROFILES = ("standard", "easy-read")
-
-
-class ExitStatus(IntEnum):
-    DONE = 0
-    CHECKS_FAILED = 1
-    BAD_INPUT = 2
 
 
 def _comma_list(value: str) -> list[str]:
@@ -55,7 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--font-size", type=float, metavar="POINTS",
                        help="body text size (large print: 16 to 28, default 18; standard: 12 to 28, "
                        "default 14)")
-    build.add_argument("--paper", default="a4", choices=("a4", "a5", "letter"),
+    build.add_argument("--paper", default="a4", choices=PAPER_SIZES,
                        help="paper size for printed formats (default: a4)")
     build.add_argument("--jobs", type=_positive, default=os.cpu_count() or 1, metavar="N",
                        help="how many outputs to build at once (default: the number of processor cores)")
@@ -100,11 +95,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if arguments.command == "build":
             from .build import run_build
 
-            return run_build(arguments)
+            return run_build(build_request(arguments))
         if arguments.command == "check":
             from .checks.command import run_check
 
-            return run_check(arguments)
+            return run_check(check_request(arguments))
         if arguments.command == "draft-easy-read":
             return _draft_easy_read(arguments.source)
         from .starter import write_starter
@@ -115,6 +110,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (UsageError, SourceError) as error:
         print(f"leaflet: {error}", file=sys.stderr)
         return ExitStatus.BAD_INPUT
+
+
+def build_request(arguments: argparse.Namespace) -> BuildRequest:
+    return BuildRequest(
+        paths=tuple(arguments.paths), out=arguments.out, formats=tuple(arguments.format or ()),
+        variants=tuple(arguments.variant or ()), font_size=arguments.font_size, paper=arguments.paper,
+        jobs=arguments.jobs, force=arguments.force, no_check=arguments.no_check,
+    )  # fmt: skip
+
+
+def check_request(arguments: argparse.Namespace) -> CheckRequest:
+    return CheckRequest(tuple(arguments.paths), arguments.format, arguments.out, arguments.profile)
 
 
 def _draft_easy_read(source: Path) -> int:

@@ -1,8 +1,15 @@
-"""The one error a leaflet's author can cause, and how it is told to them."""
+"""The errors a leaflet's author or the command's user can cause, and the exit codes that say so."""
 
 from __future__ import annotations
 
+from enum import IntEnum
 from pathlib import Path
+
+
+class ExitStatus(IntEnum):
+    DONE = 0
+    CHECKS_FAILED = 1
+    BAD_INPUT = 2
 
 
 class SourceError(Exception):

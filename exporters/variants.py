@@ -25,12 +25,13 @@ class Variant:
     smallest_size: float  # points; no text of this edition may be smaller
     largest_size: float  # points; the largest body size --font-size may ask for
     line_spacing: float
+    needs_easy_read_text: bool = False  # made only from a leaflet's `::: easy-read` blocks
 
 
 VARIANTS = {
     "standard": Variant("standard", "clear print", 14, 12, 28, 1.5),
     "large-print": Variant("large-print", "large print", 18, 16, 28, 1.5),
-    "easy-read": Variant("easy-read", "easy read", 16, 16, 28, 1.6),
+    "easy-read": Variant("easy-read", "easy read", 16, 16, 28, 1.6, needs_easy_read_text=True),
 }
 
 
@@ -49,11 +50,16 @@ class LayoutSettings:
         return self.font_size / self.variant.body_size
 
 
+def known_variant(name: str) -> Variant:
+    """The variant of that name; an unknown name is refused with the names there are."""
+    if name not in VARIANTS:
+        raise UsageError(f"Unknown variant '{name}'. Choose from: {', '.join(VARIANTS)}.")
+    return VARIANTS[name]
+
+
 def layout_settings(variant: str, font_size: float | None = None, paper: str = "a4") -> LayoutSettings:
     """Check the options a user gave and make the settings of one build."""
-    if variant not in VARIANTS:
-        raise UsageError(f"Unknown variant '{variant}'. Choose from: {', '.join(VARIANTS)}.")
-    chosen = VARIANTS[variant]
+    chosen = known_variant(variant)
     size = chosen.body_size if font_size is None else font_size
     if not chosen.smallest_size <= size <= chosen.largest_size:
         raise UsageError(

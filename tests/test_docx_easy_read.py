@@ -67,7 +67,7 @@ def built(tmp_path_factory) -> dict[str, tuple[object, Path]]:
     for name, source in sources.items():
         document = read(source)
         target = folder / f"{name}.easy-read.docx"
-        docx_exporter.write(document, layout_settings("easy-read"), target)
+        docx_exporter.write_easy_read(document, layout_settings("easy-read"), target)
         files[name] = (document, target)
     return files
 
@@ -216,7 +216,7 @@ def test_bold_is_only_for_headings_listed_words_and_the_key_words_the_author_mar
 def test_every_run_is_at_least_the_body_size_with_no_hyphenation(built, tmp_path):
     document, _ = built["small"]
     bigger = tmp_path / "bigger.docx"
-    docx_exporter.write(document, layout_settings("easy-read", font_size=BIGGER), bigger)
+    docx_exporter.write_easy_read(document, layout_settings("easy-read", font_size=BIGGER), bigger)
     body_size = layout_settings("easy-read").font_size
     files = [(path, body_size) for _, path in built.values()] + [(bigger, BIGGER)]
     for path, body_size in files:
@@ -274,7 +274,7 @@ def test_the_check_asks_for_a_header_row_unless_the_exact_layout_mark_is_there(s
 def test_same_source_gives_the_same_bytes(small, tmp_path):
     document, path, _ = small
     again = tmp_path / "again.docx"
-    docx_exporter.write(document, layout_settings("easy-read"), again)
+    docx_exporter.write_easy_read(document, layout_settings("easy-read"), again)
     assert again.read_bytes() == path.read_bytes()
 
 
@@ -283,7 +283,7 @@ def test_a_leaflet_without_easy_read_text_is_refused_naming_the_sections(make_le
                           "\n## Results\n\nLater.\n")
     target = tmp_path / "refused.docx"
     with pytest.raises(SourceError) as caught:
-        docx_exporter.write(read(source), layout_settings("easy-read"), target)
+        docx_exporter.write_easy_read(read(source), layout_settings("easy-read"), target)
     message = caught.value.message
     assert "'Before'" in message and "'Results'" in message and "'After'" not in message
     assert "easy-read" in caught.value.hint

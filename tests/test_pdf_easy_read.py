@@ -12,7 +12,7 @@ import pytest
 from exporters.editions.easy_read import EasyReadEdition, easy_read_edition
 from exporters.errors import SourceError
 from exporters.formats import export
-from exporters.formats.pdf import write
+from exporters.formats.pdf import write_easy_read
 from exporters.model import Picture, plain_text
 from exporters.readers.leaflet import read
 from exporters.variants import layout_settings
@@ -267,7 +267,7 @@ def test_links_are_described_and_web_addresses_printed(built):
 def test_same_source_gives_the_same_bytes(built, fixture_leaflet, tmp_path):
     _, settings, path = built["fixture-28pt-a5"]
     again = tmp_path / "again.pdf"
-    write(read(fixture_leaflet), settings, again)
+    write_easy_read(read(fixture_leaflet), settings, again)
     assert again.read_bytes() == path.read_bytes()
 
 

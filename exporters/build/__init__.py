@@ -7,17 +7,18 @@ only when some leaflet has to be read.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import SourceError, UsageError
+from ..errors import ExitStatus, SourceError
 from ..formats import FORMATS, check_supported
 from ..model import Document
-from ..variants import VARIANTS, LayoutSettings, layout_settings
+from ..readers.sources import find_sources, slug_clash
+from ..requests import BuildRequest
+from ..variants import VARIANTS, LayoutSettings, known_variant, layout_settings
 from .incremental import LeafletRecord, Library
 from .parallel import Builder, Output
 from .progress import Leaflet, Progress
@@ -25,70 +26,13 @@ from .progress import Leaflet, Progress
 if TYPE_CHECKING:
     from ..checks import CheckSettings, DocumentReport
 
-DEFAULT_SOURCE = Path("source")
-NOT_LEAFLETS = {"README.md"}
-
-
-def find_sources(paths: list[Path]) -> list[Path]:
-    """The leaflet files named, and those in the folders named, in a stable order."""
-    found: list[Path] = []
-    for path in paths or [DEFAULT_SOURCE]:
-        if path.is_dir():
-            found.extend(p for p in sorted(path.rglob("*.md")) if p.name not in NOT_LEAFLETS)
-        elif path.is_file():
-            found.append(path)
-        else:
-            raise UsageError(f"There is no file or folder called '{path}'.")
-    if not found:
-        places = ", ".join(map(str, paths or [DEFAULT_SOURCE]))
-        raise UsageError(f"No leaflets (*.md files) were found in {places}.")
-    return found
-
-
-def plan(formats: list[str] | None, variants: list[str] | None) -> list[tuple[str, str]]:
+def plan(formats: tuple[str, ...], variants: tuple[str, ...]) -> list[tuple[str, str]]:
     """The (format, variant) pairs to build. Asked-for pairs must all be possible."""
-    for variant in variants or []:
-        if variant not in VARIANTS:
-            raise UsageError(f"Unknown variant '{variant}'. Choose from: {', '.join(VARIANTS)}.")
-    chosen_formats = formats or list(FORMATS)
-    check_supported(chosen_formats, variants or [])
-    return [
-        (name, variant)
-        for name in chosen_formats
-        for variant in (variants or FORMATS[name].variants)
-    ]
-
-
-def read_all(sources: list[Path], errors: list[SourceError]) -> list[Document]:
-    from ..readers.leaflet import read
-
-    documents: list[Document] = []
-    slugs: dict[str, Path] = {}
-    for source in sources:
-        try:
-            document = read(source)
-        except SourceError as error:
-            errors.append(error)
-            continue
-        clash = slug_clash(document, slugs)
-        if clash:
-            errors.append(clash)
-            continue
-        documents.append(document)
-    return documents
-
-
-def slug_clash(document: Document, slugs: dict[str, Path]) -> SourceError | None:
-    """Refuse a second leaflet with the same slug; otherwise note the slug as taken."""
-    if document.meta.slug not in slugs:
-        slugs[document.meta.slug] = document.source
-        return None
-    return SourceError(
-        document.source, document.meta.line_of("slug"),
-        f"This leaflet has the same short name (slug) '{document.meta.slug}' as "
-        f"{slugs[document.meta.slug]}, so their outputs would overwrite each other.",
-        "Give one of them another 'slug: ...' in its front matter, or rename the file.",
-    )  # fmt: skip
+    for variant in variants:
+        known_variant(variant)
+    chosen_formats = list(formats or FORMATS)
+    check_supported(chosen_formats, list(variants))
+    return [(name, variant) for name in chosen_formats for variant in (variants or FORMATS[name].variants)]
 
 
 def today() -> date:
@@ -96,33 +40,31 @@ def today() -> date:
     return date.today()
 
 
-def run_build(arguments: argparse.Namespace) -> int:
-    from ..cli import ExitStatus
-
-    pairs = plan(arguments.format, arguments.variant)
-    sources = find_sources(arguments.paths)
-    run = Run(arguments, pairs, Library(arguments.out, today()), progress=Progress())
+def run_build(request: BuildRequest) -> int:
+    pairs = plan(request.formats, request.variants)
+    sources = find_sources(list(request.paths))
+    run = Run(request, pairs, Library(request.out, today()), progress=Progress())
     keys = {source: run.library.key(source) for source in sources}
-    unchanged = {} if arguments.force else run.unchanged(sources, keys)
-    jobs = min(arguments.jobs, (len(sources) - len(unchanged)) * len(pairs))
-    with Builder(jobs, run.library, arguments.force, run.advance) as run.builder, run.progress:
+    unchanged = {} if request.force else run.unchanged(sources, keys)
+    jobs = min(request.jobs, (len(sources) - len(unchanged)) * len(pairs))
+    with Builder(jobs, run.library, request.force, run.advance) as run.builder, run.progress:
         for source in sources:
             run.leaflet(source, keys[source], unchanged.get(source))
         outcomes = run.builder.finish()
     run.errors += [outcome.error for outcome in outcomes if outcome.error]
     for error in run.errors:
         print(f"leaflet: {error}", file=sys.stderr)
-    run.progress.summary(run.leaflets, outcomes, arguments.out, len(run.errors) + run.refused)
+    run.progress.summary(run.leaflets, outcomes, request.out, len(run.errors) + run.refused)
     if run.errors:
         return ExitStatus.BAD_INPUT
-    return ExitStatus.CHECKS_FAILED if run.refused and not arguments.no_check else ExitStatus.DONE
+    return ExitStatus.CHECKS_FAILED if run.refused and not request.no_check else ExitStatus.DONE
 
 
 @dataclass
 class Run:
     """One `leaflet build`: each leaflet in turn is skipped, or read, checked and handed to the builder."""
 
-    arguments: argparse.Namespace
+    request: BuildRequest
     pairs: list[tuple[str, str]]
     library: Library
     progress: Progress
@@ -153,14 +95,14 @@ class Run:
     def outputs(self, source: Path, slug: str, has_easy_read: bool) -> list[Output]:
         """Without --variant, easy read is made only for leaflets that have easy-read text."""
         return [
-            Output(source, slug, name, self.layout(variant), self.arguments.out)
+            Output(source, slug, name, self.layout(variant), self.request.out)
             for name, variant in self.pairs
-            if self.arguments.variant or variant != "easy-read" or has_easy_read
+            if self.request.variants or has_easy_read or not VARIANTS[variant].needs_easy_read_text
         ]  # fmt: skip
 
     def layout(self, variant: str) -> LayoutSettings:
         if variant not in self._settings:
-            self._settings[variant] = layout_settings(variant, self.arguments.font_size, self.arguments.paper)
+            self._settings[variant] = layout_settings(variant, self.request.font_size, self.request.paper)
         return self._settings[variant]
 
     def advance(self, outcome) -> None:
@@ -179,8 +121,8 @@ class Run:
             return
         document, report, digest = checked
         self.leaflets.append(Leaflet(source, document.meta.slug, len(report.findings), checked=True))
-        say_findings(report, self.progress, held_back=not self.arguments.no_check)
-        if report.errors and not self.arguments.no_check:
+        say_findings(report, self.progress, held_back=not self.request.no_check)
+        if report.errors and not self.request.no_check:
             return
         for warning in document.warnings:
             self.progress.say(f"warning: {warning.source}:{warning.line}: {warning.message}")

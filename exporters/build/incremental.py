@@ -27,8 +27,10 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..errors import SourceError
 from ..model import Document
 from ..output import atomic_target
+from ..readers.glossary import load_glossary_file, shared_glossary_path
 from ..variants import PACKAGE, LayoutSettings
 
 if TYPE_CHECKING:  # the check is imported only when a leaflet has to be checked
@@ -36,7 +38,6 @@ if TYPE_CHECKING:  # the check is imported only when a leaflet has to be checked
 
 CACHE_FOLDER = ".leaflet-cache"
 RECORDS_FOLDER = "_sources"  # an underscore: no slug can take this name
-SHARED_GLOSSARY = "glossary.yaml"
 PROJECT_SETTINGS = "pyproject.toml"  # [tool.leaflet.checks]
 # Settings read from the environment that change what is read, checked or written.
 ENVIRONMENT = ("SOURCE_DATE_EPOCH", "LEAFLET_HEALTHICONS", "LEAFLET_MAX_SOURCE_MB")
@@ -116,7 +117,7 @@ class Library:
             data = source.read_bytes()
         except OSError:
             return None
-        glossary = self._glossary(source.parent / SHARED_GLOSSARY)
+        glossary = self._glossary(shared_glossary_path(source))
         if glossary is None:
             return None
         entries = _entries_in(data.decode("utf-8", "replace"), glossary)
@@ -168,18 +169,10 @@ class Library:
 
 def _load_glossary(path: Path) -> dict[str, str] | None:
     """The shared glossary as written; None when it cannot be read (reading the leaflets says why)."""
-    if not path.is_file():
-        return {}
-    import yaml
-
     try:
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when PyYAML has it
-        entries = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
-    except (OSError, yaml.YAMLError, UnicodeDecodeError):
+        return load_glossary_file(path)
+    except (OSError, SourceError):
         return None
-    if not isinstance(entries, dict) or not all(isinstance(value, str) for value in entries.values()):
-        return None if entries else {}
-    return {str(term): text for term, text in entries.items()}
 
 
 def _entries_in(text: str, glossary: dict[str, str]) -> list[str]:

@@ -22,13 +22,11 @@ from pathlib import Path
 from types import TracebackType
 
 from ..errors import SourceError
-from ..formats import FORMATS, export
+from ..formats import FORMATS, count_pages, export, release_loaded
 from ..model import Document
 from ..output import output_path
 from ..variants import LayoutSettings
 from .incremental import Library, record
-
-SLOWEST_FIRST = ("pdf", "docx", "epub", "html")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +88,7 @@ class Builder:
 
     def add(self, outputs: Iterable[Output], document: Document, digest: str) -> None:
         """Build those outputs of one leaflet that are out of date; `digest` is its document digest."""
-        for output in sorted(outputs, key=lambda o: SLOWEST_FIRST.index(o.format_name)):
+        for output in sorted(outputs, key=lambda o: -FORMATS[o.format_name].cost):
             stamp = self.library.fingerprint(digest, output.format_name, output.settings)
             if not self.force and self.library.is_up_to_date(output.target, stamp):
                 self.up_to_date([output])
@@ -132,9 +130,7 @@ def _tidy_on_exit() -> None:
 
 
 def _release_cached_objects() -> None:
-    pdf = sys.modules.get("exporters.formats.pdf")
-    if pdf is not None:
-        pdf.font_stylesheet.cache_clear()
+    release_loaded()
     gc.collect()
 
 
@@ -144,7 +140,7 @@ def build_one(output: Output, document: Document, stamp: str) -> Outcome:
     try:
         path = export(document, output.format_name, output.settings, output.out_dir)
         record(path, stamp)
-        pages = count_pages(path)
+        pages = count_pages(output.format_name, path)
     except SourceError as error:
         return Outcome(output, time.perf_counter() - started, error)
     except OSError as error:
@@ -155,13 +151,3 @@ def build_one(output: Output, document: Document, stamp: str) -> Outcome:
         )  # fmt: skip
         return Outcome(output, time.perf_counter() - started, problem)
     return Outcome(output, time.perf_counter() - started, pages=pages)
-
-
-def count_pages(path: Path) -> int | None:
-    """The number of pages of a PDF, for the summary; other formats have no fixed pages."""
-    if path.suffix != ".pdf":
-        return None
-    import pikepdf
-
-    with pikepdf.open(path) as pdf:
-        return len(pdf.pages)

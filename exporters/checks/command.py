@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 from rich.console import Console
 
-from ..errors import SourceError, UsageError
+from ..errors import ExitStatus, SourceError, UsageError
 from ..model import Document
+from ..readers.sources import find_sources, read_all
+from ..requests import CheckRequest
 from .engine import DocumentReport, check_document
 from .reports import FORMATS
 from .reports.text import print_report
@@ -28,15 +29,12 @@ def check_all(documents: list[Document], settings: CheckSettings,
     return reports
 
 
-def run_check(arguments: argparse.Namespace) -> int:
-    from ..build import find_sources, read_all
-    from ..cli import ExitStatus
-
-    settings = load_project_settings(profile=arguments.profile)
+def run_check(request: CheckRequest) -> int:
+    settings = load_project_settings(profile=request.profile)
     errors: list[SourceError] = []
-    documents = read_all(find_sources(arguments.paths), errors)
+    documents = read_all(find_sources(list(request.paths)), errors)
     reports = check_all(documents, settings, errors)
-    write_report(reports, arguments.format, arguments.out)
+    write_report(reports, request.report_format, request.out)
     for error in errors:
         print(f"leaflet: {error}", file=sys.stderr)
     if errors:

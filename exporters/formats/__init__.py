@@ -1,13 +1,20 @@
-"""The registry of output formats: one table of name -> exporter module, one way to call them.
+"""The registry of output formats: one row a format, and the one way to call an exporter.
 
-Each exporter module has one function, `write(document, settings, target) -> None`, that
-writes the whole file at `target`. Modules are imported only when their format is built,
-so that `leaflet --help` and `leaflet check` do not load WeasyPrint or LibreOffice bindings.
+A row says everything the build needs to know of its format: the file's extension, the
+exporter module, the function that writes each edition, how costly it is to build (the costly
+ones start first), and the names of its optional hooks. Modules are imported only when their
+format is built, so that `leaflet --help` and `leaflet check` do not load WeasyPrint or python-docx.
+
+An exporter module has, for each edition it makes, a function `(document, settings, target) -> None`
+that writes the whole file at `target`. Optional hooks: `count_pages(path) -> int` for the summary,
+and `release()`, which frees what a worker keeps between outputs before the worker ends.
+Adding a format is its folder under formats/ and one row here.
 """
 
 from __future__ import annotations
 
 import importlib
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +26,7 @@ from ..variants import LayoutSettings
 SYSTEM_PACKAGES = (
     "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libcairo2 fonts-dejavu-core fonts-liberation2"
 )
+EVERY_EDITION = (("standard", "write"), ("large-print", "write"), ("easy-read", "write_easy_read"))
 
 
 class MissingSystemPiece(UsageError):
@@ -30,15 +38,27 @@ class Format:
     name: str
     extension: str
     module: str
-    variants: tuple[str, ...]
+    writers: tuple[tuple[str, str], ...]  # (edition, the exporter's function that writes it)
+    cost: int  # seconds of work per output, roughly: the build starts the costliest first
+    count_pages: str | None = None  # the exporter's hook that counts an output's pages
+    release: str | None = None  # the exporter's hook that frees its caches when a worker ends
+    system_packages: str = SYSTEM_PACKAGES  # what to install when the exporter cannot load
+
+    @property
+    def variants(self) -> tuple[str, ...]:
+        return tuple(edition for edition, _ in self.writers)
+
+    def writer_of(self, variant: str) -> str:
+        return dict(self.writers)[variant]
 
 
 FORMATS = {
-    "html": Format("html", "html", "exporters.formats.html", ("standard", "large-print", "easy-read")),
-    "pdf": Format("pdf", "pdf", "exporters.formats.pdf", ("standard", "large-print", "easy-read")),
-    "docx": Format("docx", "docx", "exporters.formats.docx", ("standard", "large-print", "easy-read")),
-    "epub": Format("epub", "epub", "exporters.formats.epub", ("standard", "large-print", "easy-read")),
-}
+    "html": Format("html", "html", "exporters.formats.html", EVERY_EDITION, cost=1),
+    "pdf": Format("pdf", "pdf", "exporters.formats.pdf", EVERY_EDITION, cost=4,
+                  count_pages="count_pages", release="release"),
+    "docx": Format("docx", "docx", "exporters.formats.docx", EVERY_EDITION, cost=3),
+    "epub": Format("epub", "epub", "exporters.formats.epub", EVERY_EDITION, cost=2),
+}  # fmt: skip
 
 
 def check_supported(format_names: list[str], variant_names: list[str]) -> None:
@@ -62,7 +82,7 @@ def _load(chosen: Format):
         raise MissingSystemPiece(
             f"The {chosen.name} format cannot be made on this computer: a library it needs is "
             f"missing ({error}). Install it with 'bash .ci/setup' or, on Debian, "
-            f"'apt-get install {SYSTEM_PACKAGES}'."
+            f"'apt-get install {chosen.system_packages}'."
         ) from None
 
 
@@ -70,8 +90,22 @@ def export(document: Document, format_name: str, settings: LayoutSettings, out_d
     """Build one output file and return its path."""
     chosen = FORMATS[format_name]
     target = output_path(out_dir, document.meta.slug, settings.variant.name, chosen.extension)
-    exporter = _load(chosen)
+    write = getattr(_load(chosen), chosen.writer_of(settings.variant.name))
     remove_abandoned_parts(target.parent)
     with atomic_target(target) as temporary:
-        exporter.write(document, settings, temporary)
+        write(document, settings, temporary)
     return target
+
+
+def count_pages(format_name: str, path: Path) -> int | None:
+    """The pages of an output, for formats that have fixed pages; None for the others."""
+    chosen = FORMATS[format_name]
+    return getattr(_load(chosen), chosen.count_pages)(path) if chosen.count_pages else None
+
+
+def release_loaded() -> None:
+    """Let every exporter this process has loaded free what it keeps between outputs."""
+    for chosen in FORMATS.values():
+        module = sys.modules.get(chosen.module)
+        if module is not None and chosen.release:
+            getattr(module, chosen.release)()

@@ -57,5 +57,9 @@ def _page(
 
 
 def write(document: Document, settings: LayoutSettings, target: Path) -> None:
-    page = render_easy_read if settings.variant.name == "easy-read" else render
-    target.write_text(page(document, settings), encoding="utf-8")
+    target.write_text(render(document, settings), encoding="utf-8")
+
+
+def write_easy_read(document: Document, settings: LayoutSettings, target: Path) -> None:
+    """The easy-read page; a leaflet without easy-read text is refused (see editions/easy_read.py)."""
+    target.write_text(render_easy_read(document, settings), encoding="utf-8")

@@ -7,8 +7,6 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-import yaml
-
 from ..errors import SourceError
 from ..model import (
     Block,
@@ -27,10 +25,10 @@ from ..model import (
     walk_inlines,
 )  # fmt: skip
 from .frontmatter import parse_front_matter
+from .glossary import load_shared_glossary, shared_glossary_path
 from .markdown import BlockReader, parse_markdown
 from .terms import TermMarker
 
-SHARED_GLOSSARY = "glossary.yaml"
 CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 DEFAULT_MAX_SOURCE_MB = 10  # a long leaflet is about 0.05 MB; raise with LEAFLET_MAX_SOURCE_MB
 
@@ -40,7 +38,7 @@ def read(path: Path | str) -> Document:
     source = Path(path)
     text = _decode(source)
     front = parse_front_matter(text, source)
-    shared = load_shared_glossary(source.parent / SHARED_GLOSSARY)
+    shared = load_shared_glossary(shared_glossary_path(source))
     own_terms = {entry.term.lower() for entry in front.glossary}
     glossary = front.glossary + tuple(e for e in shared if e.term.lower() not in own_terms)
     reader = BlockReader(
@@ -129,28 +127,6 @@ def _decode(source: Path) -> str:
             "Delete it: such characters often come in when text is copied from another program.",
         )  # fmt: skip
     return text
-
-
-def load_shared_glossary(path: Path) -> tuple[GlossaryEntry, ...]:
-    """The glossary shared by every leaflet in a folder, if that folder has one."""
-    if not path.is_file():
-        return ()
-    try:
-        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        mark = getattr(error, "problem_mark", None)
-        raise SourceError(
-            path, mark.line + 1 if mark else 1, "The shared glossary cannot be read.",
-            "Write each entry as 'word: a short explanation in plain words', in UTF-8.",
-        ) from None  # fmt: skip
-    if not isinstance(entries, dict) or not all(isinstance(v, str) for v in entries.values()):
-        raise SourceError(
-            path,
-            1,
-            "The shared glossary must be a list of 'word: explanation'.",
-            "Write each entry on its own line as 'word: explanation'.",
-        )
-    return tuple(GlossaryEntry(str(term), text.strip(), shared=True) for term, text in entries.items())
 
 
 def _title_heading(

@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+from docx.document import Document as WordDocument
 from docx.shared import Length
 
 from ...editions.easy_read import easy_read_edition
@@ -25,33 +26,53 @@ from .inlines import Bookmarks, add_link
 from .numbering import Numbering, number_paragraph
 from .package import add_page_footer, leaflet_dates, save_reproducibly, set_properties
 from .pictures import PictureWriter
-from .styles import StyleIds, apply_styles, load_style_data, set_page
+from .styles import StyleData, StyleIds, apply_styles, load_style_data, set_page
 
 # Anchors of the headings the exporter adds (the same as the HTML edition's ids).
 END_ANCHORS = ("words-we-use", "contact-us", "references", "about-this-leaflet")
 
 
 def write(document: Document, settings: LayoutSettings, target: Path) -> None:
-    """The leaflet as Word; the easy-read variant is made from the easy-read edition (or refused)."""
-    edition = easy_read_edition(document) if settings.variant.name == "easy-read" else None
+    """The clear-print or large-print leaflet as Word."""
     data = load_style_data(settings)
+    writer = _new_writer(document, settings, data, _bookmarks(document), picture_column_cm=None)
+    _write_body(writer, document)
+    _write_end_matter(writer, document)
+    _save(writer.document, document, settings, data, target)
+
+
+def write_easy_read(document: Document, settings: LayoutSettings, target: Path) -> None:
+    """The easy-read edition as rows of a picture beside short sentences (or refused)."""
+    edition = easy_read_edition(document)
+    data = load_style_data(settings)
+    bookmarks = easy_read_bookmarks(edition)
+    writer = _new_writer(document, settings, data, bookmarks, picture_column_cm=data["picture_column_cm"])
+    write_edition(writer, edition, data, _text_width_cm(writer.document))
+    _save(writer.document, document, settings, data, target)
+
+
+def _new_writer(document: Document, settings: LayoutSettings, data: StyleData, bookmarks: Bookmarks,
+                picture_column_cm: float | None) -> BlockWriter:  # fmt: skip
+    """An empty Word document with the edition's styles, page and footer, and the writer of its
+    blocks; pictures are at most as wide as the picture column, or else as the text."""
     word = docx.Document()
     numbering = Numbering(word, data)
     apply_styles(word, data, document.meta.language, numbering.style_numbering())
     set_page(word, settings.paper, data)
     style_ids = StyleIds(word)
     add_page_footer(word, style_ids, data.labels["page_footer"])
-    section = word.sections[0]
-    text_width_cm = Length(section.page_width - section.left_margin - section.right_margin).cm
-    widest_cm = data["picture_column_cm"] if edition else text_width_cm
+    widest_cm = picture_column_cm or _text_width_cm(word)
     pictures = PictureWriter(data["icon_width_cm"], data["figure_width_cm"], widest_cm)
-    bookmarks = easy_read_bookmarks(edition) if edition else _bookmarks(document)
-    writer = BlockWriter(word, numbering, pictures, bookmarks, data, style_ids)
-    if edition:
-        write_edition(writer, edition, data, text_width_cm)
-    else:
-        _write_body(writer, document)
-        _write_end_matter(writer, document)
+    return BlockWriter(word, numbering, pictures, bookmarks, data, style_ids)
+
+
+def _text_width_cm(word: WordDocument) -> float:
+    section = word.sections[0]
+    return Length(section.page_width - section.left_margin - section.right_margin).cm
+
+
+def _save(word: WordDocument, document: Document, settings: LayoutSettings, data: StyleData,
+          target: Path) -> None:  # fmt: skip
     set_properties(word, document, settings, data.labels)
     save_reproducibly(word, target, leaflet_dates(document.meta)[1])
 

@@ -9,7 +9,7 @@ The package around them is ebooklib's; exporters/epub_package.py makes it reprod
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ebooklib import epub
@@ -25,6 +25,7 @@ from .navigation import (
     NAV_FILE,
     Chapter,
     NavEntry,
+    Plan,
     landmarks,
     link_resolver,
     load_labels,
@@ -39,12 +40,20 @@ COVER_IMAGE = "images/cover.svg"
 
 
 def write(document: Document, settings: LayoutSettings, target: Path) -> None:
-    """Write the whole e-book of one edition at `target`.
+    """The clear-print or large-print e-book."""
+    _write(document, settings, target, plan_leaflet)
 
-    The easy-read edition refuses a leaflet without easy-read text before anything is written.
-    """
+
+def write_easy_read(document: Document, settings: LayoutSettings, target: Path) -> None:
+    """The easy-read e-book; a leaflet without easy-read text is refused before anything is written."""
+    _write(document, settings, target, plan_easy_read)
+
+
+def _write(document: Document, settings: LayoutSettings, target: Path,
+           make_plan: Callable[[Document, dict], Plan]) -> None:  # fmt: skip
+    """Write the whole e-book of one edition at `target`, following its plan of documents."""
     labels = load_labels(settings.layouts)
-    plan = (plan_easy_read if settings.variant.name == "easy-read" else plan_leaflet)(document, labels)
+    plan = make_plan(document, labels)
     pictures = _picture_files(plan.pictures)
     context = {
         "document": document,

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 
+import pikepdf
 from fontpkg_atkinson_hyperlegible import ROOT as FONT_PACKAGE
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
@@ -48,7 +49,35 @@ class FontSource:
 
 
 def write(document: Document, settings: LayoutSettings, target: Path) -> None:
-    page = print_page(document, settings)
+    """The clear-print or large-print edition."""
+    page = render(document, settings, picture_src=file_url, template=PAGE_TEMPLATE,
+                  stylesheet=_stylesheet(settings))  # fmt: skip
+    _print(document, settings, page, target)
+
+
+def write_easy_read(document: Document, settings: LayoutSettings, target: Path) -> None:
+    """The easy-read edition; a leaflet without easy-read text is refused before anything is printed."""
+    page = render_easy_read(document, settings, picture_src=file_url, template=EASY_READ_TEMPLATE,
+                            stylesheet=_stylesheet(settings))  # fmt: skip
+    _print(document, settings, page, target)
+
+
+def count_pages(path: Path) -> int:
+    with pikepdf.open(path) as pdf:
+        return len(pdf.pages)
+
+
+def release() -> None:
+    """Drop the parsed fonts, so that WeasyPrint removes its temporary font folders."""
+    font_stylesheet.cache_clear()
+
+
+def _stylesheet(settings: LayoutSettings) -> str:
+    return f"pdf/{settings.variant.name}.css"
+
+
+def _print(document: Document, settings: LayoutSettings, page: str, target: Path) -> None:
+    """Print the page with WeasyPrint as PDF/UA-1, then finish its tags."""
     fetcher = LeafletFetcher(document, allowed_folders(document, settings))
     try:  # the fonts are read as their stylesheet is parsed, the rest while the page is laid out
         stylesheet = (settings.layouts / FONT_STYLESHEET).read_text(encoding="utf-8")
@@ -81,18 +110,6 @@ def font_stylesheet(source: FontSource) -> tuple[CSS, FontConfiguration]:
         font_config=font_config,
     )
     return fonts, font_config
-
-
-def print_page(document: Document, settings: LayoutSettings) -> str:
-    """The page WeasyPrint prints; easy read refuses here a leaflet without easy-read text."""
-    easy_read = settings.variant.name == "easy-read"
-    return (render_easy_read if easy_read else render)(
-        document,
-        settings,
-        picture_src=file_url,
-        template=EASY_READ_TEMPLATE if easy_read else PAGE_TEMPLATE,
-        stylesheet=f"pdf/{settings.variant.name}.css",
-    )
 
 
 def file_url(picture: Picture) -> str:

@@ -1,0 +1,32 @@
+"""What a command was asked to do, once its arguments are parsed: frozen, so nothing changes it
+on the way, and free of argparse, so that build and check can be called without the command line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class BuildRequest:
+    """`leaflet build`: which leaflets, into which folder, in which formats and editions."""
+
+    paths: tuple[Path, ...] = ()
+    out: Path = Path("output")
+    formats: tuple[str, ...] = ()  # empty: every format
+    variants: tuple[str, ...] = ()  # empty: every edition each format makes
+    font_size: float | None = None
+    paper: str = "a4"
+    jobs: int = 1
+    force: bool = False
+    no_check: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CheckRequest:
+    """`leaflet check`: which leaflets, the report's form and where it goes."""
+
+    paths: tuple[Path, ...] = ()
+    report_format: str = "text"
+    out: Path | None = None
+    profile: str | None = None
