@@ -10,8 +10,9 @@ from exporters.cli import ExitStatus, main
 from exporters.editions.easy_read import easy_read_edition, split_sentences
 from exporters.errors import SourceError
 from exporters.formats import export
-from exporters.model import Text, plain_text
+from exporters.model import Strong, Text, plain_text
 from exporters.readers.leaflet import read
+from exporters.sentences import split_sentences as sentence_spans
 from exporters.variants import layout_settings
 from tests.conftest import EXAMPLE_LEAFLETS, MINIMAL_FRONT_MATTER
 
@@ -108,3 +109,13 @@ def test_the_example_leaflets_make_easy_read_with_a_picture_in_every_row(source,
     assert rows and all(row.picture and row.picture.alt for row in rows)
     assert all(len(plain_text(s).split()) <= 15 for row in rows for s in row.sentences)
     page_of(read(source), tmp_path)
+
+
+def test_easy_read_lines_and_the_check_split_sentences_alike():
+    """One splitter: titles and times do not end a sentence, on the page or in the check."""
+    text = "See Dr. Shah at 9 a.m. Bring your letter."
+    assert [plain_text(line) for line in split_sentences((Text(text),))] == [
+        "See Dr. Shah at 9 a.m.", "Bring your letter."]  # fmt: skip
+    assert [sentence for _, sentence in sentence_spans(text)] == ["See Dr. Shah at 9 a.m.", "Bring your letter."]
+    marked = (Text("Take it. "), Strong((Text("Do not"),)), Text(" drive. Ask us."))
+    assert [plain_text(line) for line in split_sentences(marked)] == ["Take it.", "Do not drive.", "Ask us."]

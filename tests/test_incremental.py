@@ -13,8 +13,7 @@ import pytest
 import exporters.build
 import exporters.build.incremental
 import exporters.readers.leaflet
-from exporters.build.incremental import check_again_on
-from exporters.checks import check_document, load_project_settings
+from exporters.checks import check_again_on, check_document, load_project_settings
 from exporters.cli import ExitStatus, main
 from exporters.readers.leaflet import read
 from exporters.variants import LAYOUTS, layout_settings

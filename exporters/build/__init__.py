@@ -133,9 +133,9 @@ class Run:
     def read_and_check(self, source: Path, key: str | None) -> tuple[Document, DocumentReport, str] | None:
         """Read and check one leaflet (with its document digest); record it when the check
         passed, forget it otherwise."""
-        from ..checks import check_document, load_project_settings
+        from ..checks import check_again_on, check_document, load_project_settings
         from ..readers.leaflet import read
-        from .incremental import check_again_on, document_digest
+        from .incremental import document_digest
 
         if self._check_settings is None:
             self._check_settings = load_project_settings()

@@ -23,18 +23,14 @@ import json
 import os
 import re
 from dataclasses import asdict, dataclass
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ..errors import SourceError
 from ..model import Document
 from ..output import atomic_target
 from ..readers.glossary import load_glossary_file, shared_glossary_path
 from ..variants import PACKAGE, LayoutSettings
-
-if TYPE_CHECKING:  # the check is imported only when a leaflet has to be checked
-    from ..checks.settings import CheckSettings
 
 CACHE_FOLDER = ".leaflet-cache"
 RECORDS_FOLDER = "_sources"  # an underscore: no slug can take this name
@@ -192,24 +188,6 @@ def _entries_in(text: str, glossary: dict[str, str]) -> list[str]:
         if probe in written or probe in unescaped:
             found.append(f"{term}={explanation}")
     return sorted(found)
-
-
-def check_again_on(document: Document, settings: CheckSettings, today: date) -> date | None:
-    """The first day after `today` on which the check may find something new in an unchanged
-    leaflet: the day it falls due for review within the warning months, or the day after its
-    review date. The other rules do not depend on the day."""
-    from ..checks.rules.trust import add_months
-    from ..checks.settings import leaflet_layer
-
-    due = document.meta.next_review
-    if due is None:
-        return None
-    layer = leaflet_layer(document.meta.checks, document.source, document.meta.line_of("checks"))
-    months = int(settings.with_layer(layer).rule("review-date", "standard").get("warning-months", 0))
-    day = add_months(due, -months) - timedelta(days=4)  # before the warning starts
-    while add_months(day, months) < due:
-        day += timedelta(days=1)
-    return min((d for d in (day, due + timedelta(days=1)) if d > today), default=None)
 
 
 # Digests -------------------------------------------------------------------------------------

@@ -82,7 +82,7 @@ def check_document(
         {profile: metrics for profile, metrics in by_profile.items() if not metrics.empty},
     )
     for rule in RULES.values():
-        rule(context)
+        rule.run(context)
     findings = sorted(
         (finding for finding in context.findings if not _silenced(finding, document)),
         key=lambda f: (f.line, f.column, SEVERITY_ORDER[f.severity], f.rule),
@@ -93,6 +93,20 @@ def check_document(
     ]  # fmt: skip
     return DocumentReport(document.source, document.meta.title, findings, by_profile["standard"],
                           by_profile["easy-read"], sections, blocks)  # fmt: skip
+
+
+def check_again_on(document: Document, settings: CheckSettings, today: date) -> date | None:
+    """The first day after `today` on which the check may find something new in an unchanged
+    leaflet (a review date falling due); None when no rule depends on the day."""
+    settings = settings.with_layer(
+        leaflet_layer(document.meta.checks, document.source, document.meta.line_of("checks"))
+    )
+    days = [
+        rule.due_again(document, settings.rule(rule.id, profile), today)
+        for rule in RULES.values() if rule.due_again
+        for profile in rule.profiles
+    ]  # fmt: skip
+    return min((day for day in days if day is not None), default=None)
 
 
 def _standard_in(sentences: list[Sentence], section: int) -> list[Sentence]:

@@ -7,7 +7,6 @@ then the hard words of the row explained), "Words we use" with pictures, and who
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,8 +24,8 @@ from ..model import (
 )  # fmt: skip
 from ..readers.picture_words import PictureWords, choose_picture, load_picture_words
 from ..readers.pictures import find_icon
+from ..sentences import split_sentences as sentence_spans
 
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'‘“(])")
 COVER_ICON = ("book", "A leaflet")
 WORD_ICON = ("info", "An information sign")  # for a hard word no picture clearly shows
 CONTACT_ICONS = {"phone": ("phone", "A telephone"), "email": ("laptop", "A laptop computer"),
@@ -148,19 +147,34 @@ def _row(row: EasyReadRow) -> Row:
 
 
 def split_sentences(inlines: tuple[Inline, ...]) -> tuple[tuple[Inline, ...], ...]:
-    """One sentence a line: split the row's text where a sentence ends inside plain text."""
+    """One sentence a line: the row's text split where the check's splitter ends a sentence
+    (so "Dr. Shah" and "9 a.m." stay whole), cutting plain text only, never a link or a term."""
+    texts = [inline.text if isinstance(inline, Text) else plain_text((inline,)) for inline in inlines]
+    starts = {offset for offset, _ in sentence_spans("".join(texts))} - {0}
     sentences: list[list[Inline]] = [[]]
-    for inline in inlines:
-        if not isinstance(inline, Text):
+    offset = 0
+    for inline, text in zip(inlines, texts, strict=True):
+        if offset in starts:
+            _new_sentence(sentences)
+        if isinstance(inline, Text):
+            cuts = [start - offset for start in sorted(starts) if offset < start < offset + len(text)]
+            for number, (begin, end) in enumerate(zip([0, *cuts], [*cuts, len(text)], strict=True)):
+                if number:
+                    _new_sentence(sentences)
+                sentences[-1].append(Text(text[begin:end]))
+        else:
             sentences[-1].append(inline)
-            continue
-        pieces = SENTENCE_END.split(inline.text)
-        for number, piece in enumerate(pieces):
-            if number:
-                sentences.append([])
-            if piece:
-                sentences[-1].append(Text(piece))
-    return tuple(tuple(sentence) for sentence in sentences if plain_text(tuple(sentence)).strip())
+        offset += len(text)
+    kept = (tuple(i for i in sentence if not isinstance(i, Text) or i.text) for sentence in sentences)
+    return tuple(sentence for sentence in kept if plain_text(sentence).strip())
+
+
+def _new_sentence(sentences: list[list[Inline]]) -> None:
+    """End the sentence so far (without the space after its last word) and start another."""
+    last = sentences[-1]
+    if last and isinstance(last[-1], Text):
+        last[-1] = Text(last[-1].text.rstrip())
+    sentences.append([])
 
 
 def _words_used(document: Document) -> list[GlossaryEntry]:

@@ -11,14 +11,10 @@ from jinja2 import Environment, select_autoescape
 from ...findings import Finding
 from ...variants import LAYOUTS
 from ..engine import DocumentReport
+from ..rules import RULES
 from ..units import Sentence
 from .scorecard import score_lines
 
-KINDS = {
-    "long-sentence": "long", "long-paragraph": "long", "passive-voice": "passive",
-    "plain-words": "wordy", "nominalisation": "wordy", "latin-abbreviation": "wordy",
-    "hard-word": "hard", "abbreviation": "hard", "reading-age": "hard",
-}  # fmt: skip
 KIND_LABELS = {"long": "Long", "passive": "Passive", "wordy": "Plainer word", "hard": "Hard word",
                "other": "Other"}  # fmt: skip
 
@@ -30,7 +26,7 @@ class MarkedSentence:
 
     @property
     def kinds(self) -> list[str]:
-        return sorted({KINDS.get(finding.rule, "other") for finding in self.findings})
+        return sorted({RULES[finding.rule].mark for finding in self.findings})
 
 
 @dataclass
@@ -54,7 +50,7 @@ def _place(report: DocumentReport) -> tuple[list[MarkedBlock], list[Finding]]:
         index = bisect.bisect_right(positions, (finding.line, finding.column)) - 1
         if (
             index < 0
-            or finding.rule in ("reading-age", "review-date", "sources", "contact")
+            or not RULES[finding.rule].scope.placed
             or (finding.line > sentences[index][0][0] + 3)
         ):
             general.append(finding)

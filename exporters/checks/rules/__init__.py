@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from . import measures, structure, terms, trust, words
-from .base import Context
-
-Rule = Callable[[Context], None]
+from .base import Rule, Scope
 
 RULES: dict[str, Rule] = {
-    **measures.RULES,
-    **words.RULES,
-    **terms.RULES,
-    **structure.RULES,
-    **trust.RULES,
+    rule.id: rule
+    for rule in (*measures.RULES, *words.RULES, *terms.RULES, *structure.RULES, *trust.RULES)
 }
+
+__all__ = ["RULES", "Rule", "Scope"]

@@ -1,10 +1,12 @@
-"""What every rule is handed (the Context) and the reusable kind of rule: a word list."""
+"""What a rule is (a value: id, scope, check), what it is handed (the Context and its settings),
+and the reusable kind of rule: a word list."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum
 
 from ...findings import Finding, Severity
 from ...model import Document
@@ -14,7 +16,74 @@ from ..settings import CheckSettings, RuleSettings
 from ..units import Locator, Sentence, TextBlock
 from ..wordlists import Match, PhraseList
 
-PROFILE_NAMES = {"standard": "", "easy-read": " (easy read)"}
+PROFILES = ("standard", "easy-read")
+
+
+class Scope(StrEnum):
+    """What a rule looks at, which decides the profiles it is set for and where reports show it."""
+
+    SENTENCE = "sentence"  # each sentence, in the profile of its text
+    BLOCK = "block"  # paragraphs, headings, tables, pictures and links
+    LEAFLET = "leaflet"  # the leaflet as a whole: its dates, sources, contact, reading age
+    EASY_READ = "easy-read"  # the rows of the easy-read blocks
+
+    @property
+    def placed(self) -> bool:
+        """Whether its findings point at a sentence (and not at the whole leaflet)."""
+        return self is not Scope.LEAFLET
+
+
+@dataclass(frozen=True)
+class Switches:
+    """A rule's settings in each profile where it is switched on (absent where it is off)."""
+
+    by_profile: dict[str, RuleSettings]
+
+    def get(self, profile: str) -> RuleSettings | None:
+        return self.by_profile.get(profile)
+
+    def __getitem__(self, profile: str) -> RuleSettings:
+        return self.by_profile[profile]
+
+
+Check = Callable[["Context", Switches], None]
+DueAgain = Callable[[Document, RuleSettings, date], "date | None"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule of the check (in the spirit of proselint's checks and Vale's rules).
+
+    `id` is also its setting's name and the word that silences it; `mark` is how the HTML
+    report marks the sentences it finds; `due_again`, for a rule whose findings change with
+    the day, gives the first day after today on which an unchanged leaflet may be judged anew.
+    """
+
+    id: str
+    scope: Scope
+    check: Check
+    mark: str = "other"
+    profiles: tuple[str, ...] = PROFILES
+    due_again: DueAgain | None = None
+
+    def switches(self, context: Context) -> Switches:
+        on = {profile: context.rule(self.id, profile) for profile in self.profiles}
+        return Switches({profile: settings for profile, settings in on.items() if settings.enabled})
+
+    def run(self, context: Context) -> None:
+        """Check the document, unless the rule is off in every profile it is set for."""
+        switches = self.switches(context)
+        if switches.by_profile:
+            self.check(context, switches)
+
+
+def leaflet_rule(id: str, check: Check, **fields) -> Rule:
+    """A rule about the leaflet as a whole, set by its standard settings."""
+    return Rule(id, Scope.LEAFLET, check, profiles=("standard",), **fields)
+
+
+def easy_read_rule(id: str, check: Check, **fields) -> Rule:
+    return Rule(id, Scope.EASY_READ, check, profiles=("easy-read",), **fields)
 
 
 @dataclass
@@ -40,13 +109,19 @@ class Context:
             self._rules[(rule, profile)] = self.settings.rule(rule, profile)
         return self._rules[(rule, profile)]
 
-    def sentences_for(self, rule: str) -> Iterator[tuple[Sentence, RuleSettings]]:
-        """Each sentence with the rule's settings in the sentence's profile, when the rule is on."""
-        by_profile = {profile: self.rule(rule, profile) for profile in ("standard", "easy-read")}
+    def sentences_for(self, switches: Switches) -> Iterator[tuple[Sentence, RuleSettings]]:
+        """Each sentence with the rule's settings in the sentence's profile, when the rule is on there."""
         for sentence in self.sentences:
-            settings = by_profile[sentence.profile]
-            if settings.enabled:
+            settings = switches.get(sentence.profile)
+            if settings is not None:
                 yield sentence, settings
+
+    def blocks_for(self, switches: Switches) -> Iterator[tuple[TextBlock, RuleSettings]]:
+        """Each block of text with the rule's settings in its profile, when the rule is on there."""
+        for block in self.blocks:
+            settings = switches.get(block.profile)
+            if settings is not None:
+                yield block, settings
 
     def report(self, rule: str, severity: Severity, line: int, column: int, message: str,
                suggestion: str = "", text: str = "") -> None:  # fmt: skip
@@ -81,19 +156,20 @@ def word_list_rule(
     phrases: Callable[[], PhraseList],
     describe: Describe,
     applies: Callable[[Context], bool] = lambda context: True,
-) -> Callable[[Context], None]:
+    mark: str = "other",
+) -> Rule:
     """A rule that is only a list: each entry found is reported with its alternative (Vale's
     "substitution", proselint's "preferred forms")."""
 
-    def check(context: Context) -> None:
+    def check(context: Context, switches: Switches) -> None:
         if not applies(context):
             return
         found = phrases()
-        for sentence, settings in context.sentences_for(rule):
+        for sentence, settings in context.sentences_for(switches):
             for match in found.find(sentence.text, sentence.tokens, sentence.token_set):
                 message, suggestion = describe(match)
                 context.report_at(rule, settings.severity, sentence, word_index_at(sentence, match.start),
                                   message, suggestion, match.text)  # fmt: skip
 
     check.__doc__ = f"The {rule} rule: a list of words and what to write instead."
-    return check
+    return Rule(rule, Scope.SENTENCE, check, mark)

@@ -6,7 +6,7 @@ from ...findings import Severity
 from ...model import plain_text
 from ...sentences import split_sentences
 from ..units import Sentence
-from .base import Context
+from .base import PROFILES, Context, Rule, Scope, Switches, easy_read_rule
 
 GRADES = (Severity.ERROR, Severity.WARNING, Severity.SUGGESTION)
 SPLIT_BEFORE = frozenset("and but because so which while although or if when then where".split())
@@ -23,8 +23,8 @@ def graded(settings, value: float) -> tuple[Severity | None, float]:
     return None, aim
 
 
-def long_sentence(context: Context) -> None:
-    for sentence, settings in context.sentences_for("long-sentence"):
+def long_sentence(context: Context, switches: Switches) -> None:
+    for sentence, settings in context.sentences_for(switches):
         count = len(sentence.words)
         severity, aim = graded(settings, count)
         if severity is None:
@@ -50,10 +50,9 @@ def split_advice(sentence: Sentence) -> str:
     return f'Split it after "{spans[best - 1][1]}".'
 
 
-def long_paragraph(context: Context) -> None:
-    for block in context.blocks:
-        settings = context.rule("long-paragraph", block.profile)
-        if block.kind != "paragraph" or not settings.enabled or not block.sentences:
+def long_paragraph(context: Context, switches: Switches) -> None:
+    for block, settings in context.blocks_for(switches):
+        if block.kind != "paragraph" or not block.sentences:
             continue
         sentences = len(block.sentences)
         words = sum(len(s.words) for s in block.sentences)
@@ -64,10 +63,10 @@ def long_paragraph(context: Context) -> None:
                               f"and no more than {settings['words']} words.")  # fmt: skip
 
 
-def passive_voice(context: Context) -> None:
+def passive_voice(context: Context, switches: Switches) -> None:
     counted = passive = 0
     first = None
-    for sentence, settings in context.sentences_for("passive-voice"):
+    for sentence, settings in context.sentences_for(switches):
         if sentence.counts_in_metrics and sentence.profile == "standard":
             counted += 1
             passive += bool(sentence.passives)
@@ -83,19 +82,19 @@ def passive_voice(context: Context) -> None:
                 'Say who does it, for example "we send" rather than "is sent".',
                 phrase,
             )
-    settings = context.rule("passive-voice")
-    if first is not None and counted and passive / counted > settings["share"]:
+    settings = switches.get("standard")
+    if settings is not None and first is not None and counted and passive / counted > settings["share"]:
         context.report("passive-voice", settings.severity_of("share-severity"), first.line, first.column,
                        f"{passive} of {counted} sentences ({passive / counted:.0%}) are passive; "
                        f"aim for no more than {settings['share']:.0%}.",
                        "Rewrite the passive sentences to say who does what.")  # fmt: skip
 
 
-def reading_age(context: Context) -> None:
+def reading_age(context: Context, switches: Switches) -> None:
     title = context.document.title
     for profile, figures in context.metrics.items():
-        settings = context.rule("reading-age", profile)
-        if figures.sentences < settings["minimum-sentences"] or not settings.enabled:
+        settings = switches.get(profile)
+        if settings is None or figures.sentences < settings["minimum-sentences"]:
             continue
         severity, aim = graded(settings, round(figures.reading_age, 1))
         if severity is None:
@@ -116,10 +115,8 @@ def reading_age(context: Context) -> None:
         )
 
 
-def easy_read_row(context: Context) -> None:
-    settings = context.rule("easy-read-row", "easy-read")
-    if not settings.enabled:
-        return
+def easy_read_row(context: Context, switches: Switches) -> None:
+    settings = switches["easy-read"]
     for section in context.document.sections:
         for block in section.easy_read:
             for row in block.rows:
@@ -142,11 +139,9 @@ def easy_read_row(context: Context) -> None:
                     )
 
 
-def easy_read_draft(context: Context) -> None:
+def easy_read_draft(context: Context, switches: Switches) -> None:
     """A draft from `leaflet draft-easy-read` is not published until a person has checked it."""
-    settings = context.rule("easy-read-draft", "easy-read")
-    if not settings.enabled:
-        return
+    settings = switches["easy-read"]
     for section in context.document.sections:
         for block in section.easy_read:
             if block.draft:
@@ -159,11 +154,11 @@ def easy_read_draft(context: Context) -> None:
                 )  # fmt: skip
 
 
-RULES = {
-    "long-sentence": long_sentence,
-    "long-paragraph": long_paragraph,
-    "passive-voice": passive_voice,
-    "reading-age": reading_age,
-    "easy-read-row": easy_read_row,
-    "easy-read-draft": easy_read_draft,
-}
+RULES = (
+    Rule("long-sentence", Scope.SENTENCE, long_sentence, mark="long"),
+    Rule("long-paragraph", Scope.BLOCK, long_paragraph, mark="long"),
+    Rule("passive-voice", Scope.SENTENCE, passive_voice, mark="passive"),
+    Rule("reading-age", Scope.LEAFLET, reading_age, mark="hard", profiles=PROFILES),
+    easy_read_rule("easy-read-row", easy_read_row),
+    easy_read_rule("easy-read-draft", easy_read_draft),
+)

@@ -6,7 +6,7 @@ import re
 
 from ...model import Emphasis, Heading, Link, Table, Text, plain_text, walk_blocks, walk_inlines
 from ..wordlists import load_words
-from .base import Context
+from .base import Context, Rule, Scope, Switches
 
 _FILE_NAME = re.compile(
     r"(?:\.(?:png|jpe?g|gif|svg|webp|tiff?|bmp)$)|^(?:img|dsc|image|photo)[-_ ]?\d+$|^\S*[_]\S*$",
@@ -19,10 +19,8 @@ _SAYS_PICTURE = re.compile(
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
-def heading_order(context: Context) -> None:
-    settings = context.rule("heading-order")
-    if not settings.enabled:
-        return
+def heading_order(context: Context, switches: Switches) -> None:
+    settings = switches["standard"]
     headings = [context.document.title]
     for section in context.document.sections:
         headings.extend([section.heading] if section.heading else [])
@@ -51,10 +49,8 @@ def heading_order(context: Context) -> None:
                            "so screen reader users can follow the outline.", text)  # fmt: skip
 
 
-def table_header(context: Context) -> None:
-    settings = context.rule("table-header")
-    if not settings.enabled:
-        return
+def table_header(context: Context, switches: Switches) -> None:
+    settings = switches["standard"]
     for section in context.document.sections:
         for block in (b for top in section.blocks for b in walk_blocks(top) if isinstance(b, Table)):
             empty = [cell for cell in block.header if not plain_text(cell.content).strip()]
@@ -65,10 +61,8 @@ def table_header(context: Context) -> None:
                                "can say what each cell is.")  # fmt: skip
 
 
-def alt_text(context: Context) -> None:
-    settings = context.rule("alt-text")
-    if not settings.enabled:
-        return
+def alt_text(context: Context, switches: Switches) -> None:
+    settings = switches["standard"]
     for picture in context.document.pictures:
         alt = picture.alt.strip()
         if picture.decorative:
@@ -88,12 +82,9 @@ def alt_text(context: Context) -> None:
                            f"at most {settings['characters']} characters.", alt)  # fmt: skip
 
 
-def link_text(context: Context) -> None:
-    settings = context.rule("link-text")
-    if not settings.enabled:
-        return
-    vague = load_words(settings["list"])
-    for block in context.blocks:
+def link_text(context: Context, switches: Switches) -> None:
+    for block, settings in context.blocks_for(switches):
+        vague = load_words(settings["list"])
         for inline in walk_inlines(block.inlines):
             if isinstance(inline, Link):
                 words = plain_text(inline.children).strip()
@@ -122,11 +113,8 @@ def link_text(context: Context) -> None:
                                    match.group(0))  # fmt: skip
 
 
-def italic_or_underline(context: Context) -> None:
-    settings = context.rule("italic-or-underline")
-    if not settings.enabled:
-        return
-    for block in context.blocks:
+def italic_or_underline(context: Context, switches: Switches) -> None:
+    for block, settings in context.blocks_for(switches):
         for inline in walk_inlines(block.inlines):
             if isinstance(inline, Emphasis):
                 words = plain_text(inline.children).strip()
@@ -142,10 +130,12 @@ def italic_or_underline(context: Context) -> None:
                 )
 
 
-RULES = {
-    "heading-order": heading_order,
-    "table-header": table_header,
-    "alt-text": alt_text,
-    "link-text": link_text,
-    "italic-or-underline": italic_or_underline,
-}
+STANDARD = ("standard",)  # headings, tables and pictures are judged by the standard settings
+
+RULES = (
+    Rule("heading-order", Scope.BLOCK, heading_order, profiles=STANDARD),
+    Rule("table-header", Scope.BLOCK, table_header, profiles=STANDARD),
+    Rule("alt-text", Scope.BLOCK, alt_text, profiles=STANDARD),
+    Rule("link-text", Scope.BLOCK, link_text),
+    Rule("italic-or-underline", Scope.BLOCK, italic_or_underline),
+)

@@ -7,7 +7,7 @@ import re
 from ..units import Sentence
 from ..vocabulary import familiarity, zipf
 from ..wordlists import load_words, phrase_list
-from .base import Context, word_index_at
+from .base import Context, Rule, Scope, Switches, word_index_at
 
 MIN_RARE_LENGTH = 5  # shorter rare words are mostly names and units
 SHOUTED_WORD_ZIPF = 4.0  # a word in capitals this common is shouted, not abbreviated
@@ -57,7 +57,7 @@ def _glossary_words(context: Context) -> set[str]:
     )
 
 
-def hard_word(context: Context) -> None:
+def hard_word(context: Context, switches: Switches) -> None:
     """Medical words from the curated list, then rare words, unless explained at first use."""
     curated = phrase_list("medical-words.yaml")
     known = _glossary_words(context)
@@ -65,8 +65,8 @@ def hard_word(context: Context) -> None:
     sentences = list(context.sentences)
     names = _names_pattern(context)
     for position, sentence in enumerate(sentences):
-        settings = context.rule("hard-word", sentence.profile)
-        if not settings.enabled or sentence.block.kind == "heading":
+        settings = switches.get(sentence.profile)
+        if settings is None or sentence.block.kind == "heading":
             continue  # a heading names what the text below explains
         following = sentences[position + 1] if position + 1 < len(sentences) else None
         named = _named_spans(sentence.text, names)
@@ -135,15 +135,15 @@ def _is_rare(word: str, index: int, threshold: float) -> bool:
     return lower not in everyday and lower.removesuffix("s") not in everyday and familiarity(word) < threshold
 
 
-def abbreviation(context: Context) -> None:
+def abbreviation(context: Context, switches: Switches) -> None:
     """Abbreviations not spelled out at first use and not in the leaflet's `abbreviations`."""
     allowed = load_words("known-abbreviations.txt") | {e.abbreviation for e in context.document.abbreviations}
     latin = {key.upper().rstrip(".") for key in phrase_list("latin-abbreviations.yaml", False).entries}
     seen: set[str] = set()
     sentences = list(context.sentences)
     for position, sentence in enumerate(sentences):
-        settings = context.rule("abbreviation", sentence.profile)
-        if not settings.enabled:
+        settings = switches.get(sentence.profile)
+        if settings is None:
             continue
         following = sentences[position + 1] if position + 1 < len(sentences) else None
         for index, (start, word) in enumerate(sentence.spans):
@@ -209,10 +209,10 @@ def _shouted(sentence: Sentence, index: int) -> bool:
     return zipf(word.lower()) >= (SHOUTED_WORD_ZIPF if len(word) > 3 else SHOUTED_SHORT_WORD_ZIPF)
 
 
-def all_caps(context: Context) -> None:
+def all_caps(context: Context, switches: Switches) -> None:
     """Words written in capitals for emphasis (blocks of capitals are hard to read)."""
     known = load_words("known-abbreviations.txt") | {e.abbreviation for e in context.document.abbreviations}
-    for sentence, settings in context.sentences_for("all-caps"):
+    for sentence, settings in context.sentences_for(switches):
         for index, word in enumerate(sentence.words):
             if len(word) < 2 or not word.isupper() or word in known or not _shouted(sentence, index):
                 continue
@@ -229,4 +229,8 @@ def all_caps(context: Context) -> None:
             )
 
 
-RULES = {"hard-word": hard_word, "abbreviation": abbreviation, "all-caps": all_caps}
+RULES = (
+    Rule("hard-word", Scope.SENTENCE, hard_word, mark="hard"),
+    Rule("abbreviation", Scope.SENTENCE, abbreviation, mark="hard"),
+    Rule("all-caps", Scope.SENTENCE, all_caps),
+)

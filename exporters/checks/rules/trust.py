@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from ...findings import Severity
-from ...model import Link, walk_inlines
-from .base import Context
+from ...model import Document, Link, walk_inlines
+from ..settings import RuleSettings
+from .base import Context, Switches, leaflet_rule
 
 _PHONE = re.compile(r"(?:\+44\s?|\b0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b|\b(?:111|999)\b")
 
@@ -19,10 +20,8 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def review_date(context: Context) -> None:
-    settings = context.rule("review-date")
-    if not settings.enabled:
-        return
+def review_date(context: Context, switches: Switches) -> None:
+    settings = switches["standard"]
     meta = context.document.meta
     report = context.report
     line = meta.line_of("next_review")
@@ -78,9 +77,9 @@ def review_date(context: Context) -> None:
         )
 
 
-def sources(context: Context) -> None:
-    settings = context.rule("sources")
-    if settings.enabled and not context.document.meta.references:
+def sources(context: Context, switches: Switches) -> None:
+    settings = switches["standard"]
+    if not context.document.meta.references:
         context.report(
             "sources",
             settings.severity,
@@ -91,10 +90,8 @@ def sources(context: Context) -> None:
         )
 
 
-def contact(context: Context) -> None:
-    settings = context.rule("contact")
-    if not settings.enabled:
-        return
+def contact(context: Context, switches: Switches) -> None:
+    settings = switches["standard"]
     organisation = context.document.meta.organisation
     if organisation and any(
         (organisation.phone, organisation.email, organisation.website, organisation.address)
@@ -114,4 +111,21 @@ def contact(context: Context) -> None:
     )
 
 
-RULES = {"review-date": review_date, "sources": sources, "contact": contact}
+def review_due_again(document: Document, settings: RuleSettings, today: date) -> date | None:
+    """The first day after `today` on which review-date may say something new of an unchanged
+    leaflet: the day it falls due within the warning months, or the day after its review date."""
+    due = document.meta.next_review
+    if due is None:
+        return None
+    months = int(settings.get("warning-months", 0))
+    day = add_months(due, -months) - timedelta(days=4)  # before the warning starts
+    while add_months(day, months) < due:
+        day += timedelta(days=1)
+    return min((d for d in (day, due + timedelta(days=1)) if d > today), default=None)
+
+
+RULES = (
+    leaflet_rule("review-date", review_date, due_again=review_due_again),
+    leaflet_rule("sources", sources),
+    leaflet_rule("contact", contact),
+)

@@ -41,16 +41,13 @@ def _british_leaflet(context: Context) -> bool:
     return context.document.meta.language in languages
 
 
-RULES = {
-    "plain-words": word_list_rule("plain-words", partial(phrase_list, "plain-words.yaml"), _plain),
-    "nominalisation": word_list_rule(
-        "nominalisation", partial(phrase_list, "nominalisations.yaml", False), _nominalisation),
-    "latin-abbreviation": word_list_rule(
-        "latin-abbreviation", partial(phrase_list, "latin-abbreviations.yaml", False), _latin),
-    "us-spelling": word_list_rule(
-        "us-spelling", partial(phrase_list, "us-spellings.yaml"), _us_spelling, _british_leaflet),
-    "inclusive-language": word_list_rule(
-        "inclusive-language", partial(phrase_list, "inclusive-language.yaml", False), _inclusive),
-    "patient-not-you": word_list_rule(
-        "patient-not-you", partial(phrase_list, "patient-words.yaml", False), _patient),
-}  # fmt: skip
+RULES = (
+    word_list_rule("plain-words", partial(phrase_list, "plain-words.yaml"), _plain, mark="wordy"),
+    word_list_rule("nominalisation", partial(phrase_list, "nominalisations.yaml", False), _nominalisation,
+                   mark="wordy"),
+    word_list_rule("latin-abbreviation", partial(phrase_list, "latin-abbreviations.yaml", False), _latin,
+                   mark="wordy"),
+    word_list_rule("us-spelling", partial(phrase_list, "us-spellings.yaml"), _us_spelling, _british_leaflet),
+    word_list_rule("inclusive-language", partial(phrase_list, "inclusive-language.yaml", False), _inclusive),
+    word_list_rule("patient-not-you", partial(phrase_list, "patient-words.yaml", False), _patient),
+)  # fmt: skip
