@@ -30,3 +30,13 @@ class CheckRequest:
     report_format: str = "text"
     out: Path | None = None
     profile: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ImportRequest:
+    """`leaflet import`: which Word files, into which folder, under which short name."""
+
+    files: tuple[Path, ...]
+    source: Path = Path("source")
+    slug: str | None = None
+    force: bool = False

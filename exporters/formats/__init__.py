@@ -43,6 +43,7 @@ class Format:
     count_pages: str | None = None  # the exporter's hook that counts an output's pages
     release: str | None = None  # the exporter's hook that frees its caches when a worker ends
     system_packages: str = SYSTEM_PACKAGES  # what to install when the exporter cannot load
+    by_default: bool = True  # built when `leaflet build` is not given --format
 
     @property
     def variants(self) -> tuple[str, ...]:
@@ -58,7 +59,14 @@ FORMATS = {
                   count_pages="count_pages", release="release"),
     "docx": Format("docx", "docx", "exporters.formats.docx", EVERY_EDITION, cost=3),
     "epub": Format("epub", "epub", "exporters.formats.epub", EVERY_EDITION, cost=2),
+    "markdown": Format("markdown", "md", "exporters.formats.markdown", (("standard", "write"),), cost=1,
+                       by_default=False),
 }  # fmt: skip
+
+
+def default_formats() -> list[str]:
+    """The formats `leaflet build` makes when it is not told which."""
+    return [name for name, chosen in FORMATS.items() if chosen.by_default]
 
 
 def check_supported(format_names: list[str], variant_names: list[str]) -> None:

@@ -56,7 +56,7 @@ def read(path: Path | str) -> Document:
         )  # fmt: skip
     warnings: list[SourceWarning] = []
     title, blocks = _title_heading(blocks, front.meta, source, warnings)
-    sections = _sections(blocks)
+    sections = split_sections(blocks)
     document = Document(
         source=source,
         meta=front.meta,
@@ -164,7 +164,8 @@ def _normalise(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def _sections(blocks: list[Block | EasyRead]) -> tuple[Section, ...]:
+def split_sections(blocks: list[Block | EasyRead]) -> tuple[Section, ...]:
+    """Level-2 headings start sections; easy-read blocks go with the section they stand in."""
     sections: list[Section] = []
     heading: Heading | None = None
     content: list[Block] = []
