@@ -16,7 +16,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml.ns import nsdecls
 from docx.shared import Cm, Pt
 from PIL import Image
 
@@ -53,7 +53,7 @@ def add_field_link(paragraph, address: str, words: str) -> None:
         f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="begin"/></w:r>',
         f'<w:r {nsdecls("w")}><w:instrText xml:space="preserve"> HYPERLINK "{address}" </w:instrText></w:r>',
         f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="separate"/></w:r>',
-        f'<w:r {nsdecls("w")}><w:t>{words}</w:t></w:r>',
+        f"<w:r {nsdecls('w')}><w:t>{words}</w:t></w:r>",
         f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="end"/></w:r>',
     ]
     for run in runs:
@@ -71,20 +71,22 @@ def add_text_box(paragraph, lines: list[str]) -> None:
         'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
         'xmlns:v="urn:schemas-microsoft-com:vml"'
     )
-    paragraph._p.append(parse_xml(
-        f'<w:r {namespaces}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
-        '<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="1" behindDoc="0" '
-        'locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
-        '<wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH>'
-        '<wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>'
-        '<wp:extent cx="2000000" cy="800000"/><wp:wrapSquare wrapText="bothSides"/>'
-        '<wp:docPr id="900" name="Text Box 1"/><a:graphic><a:graphicData '
-        'uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp>'
-        f'<wps:txbx><w:txbxContent>{inner}</w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp>'
-        '</a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict>'
-        f'<v:shape style="width:160pt;height:60pt"><v:textbox><w:txbxContent>{inner}</w:txbxContent>'
-        "</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
-    ))
+    paragraph._p.append(
+        parse_xml(
+            f'<w:r {namespaces}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
+            '<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="1" behindDoc="0" '
+            'locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+            '<wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH>'
+            '<wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>'
+            '<wp:extent cx="2000000" cy="800000"/><wp:wrapSquare wrapText="bothSides"/>'
+            '<wp:docPr id="900" name="Text Box 1"/><a:graphic><a:graphicData '
+            'uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp>'
+            f"<wps:txbx><w:txbxContent>{inner}</w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp>"
+            "</a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict>"
+            f'<v:shape style="width:160pt;height:60pt"><v:textbox><w:txbxContent>{inner}</w:txbxContent>'
+            "</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+        )
+    )
 
 
 def add_footnotes(document, notes: list[str]) -> None:
@@ -105,16 +107,51 @@ def add_footnotes(document, notes: list[str]) -> None:
 
 
 def add_footnote_reference(paragraph, number: int) -> None:
-    paragraph._p.append(parse_xml(
-        f'<w:r {nsdecls("w")}><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
-        f'<w:footnoteReference w:id="{number}"/></w:r>'
-    ))
+    paragraph._p.append(
+        parse_xml(
+            f'<w:r {nsdecls("w")}><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+            f'<w:footnoteReference w:id="{number}"/></w:r>'
+        )
+    )
 
 
-def merge_cells(table) -> None:
-    """Merge the first row's two cells across, and the first column's last two rows down."""
-    table.cell(0, 0).merge(table.cell(0, 1))
-    table.cell(1, 0).merge(table.cell(2, 0))
+def merged_table(document):
+    """A table with a header row merged across both columns and a cell merged down two rows."""
+    table = document.add_table(rows=3, cols=2)
+    table.cell(0, 0).merge(table.cell(0, 1)).text = "Wards for adults"
+    table.cell(1, 0).merge(table.cell(2, 0)).text = "Adults"
+    table.cell(1, 1).text, table.cell(2, 1).text = "Ward 2", "Ward 3"
+    mark_header_row(table)
+    return table
+
+
+def mark_header_row(table) -> None:
+    table.rows[0]._tr.get_or_add_trPr().append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
+
+
+def add_shape(paragraph) -> None:
+    """A drawn shape (an arrow) with no text in it."""
+    paragraph._p.append(
+        parse_xml(
+            '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+            'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+            'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+            'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><w:drawing>'
+            '<wp:inline><wp:extent cx="900000" cy="300000"/><wp:docPr id="950" name="Arrow 1"/><a:graphic>'
+            '<a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp>'
+            '<wps:spPr><a:prstGeom prst="rightArrow"/></wps:spPr><wps:bodyPr/></wps:wsp></a:graphicData>'
+            "</a:graphic></wp:inline></w:drawing></w:r>"
+        )
+    )
+
+
+def box(paragraph) -> None:
+    """A border on all four sides of a paragraph, as Word's "Borders and Shading" draws a box."""
+    sides = "".join(
+        f'<w:{side} w:val="single" w:sz="12" w:space="4" w:color="000000"/>'
+        for side in ("top", "left", "bottom", "right")
+    )
+    paragraph._p.get_or_add_pPr().append(parse_xml(f"<w:pBdr {nsdecls('w')}>{sides}</w:pBdr>"))
 
 
 def bold_paragraph(document, text: str):
@@ -160,13 +197,16 @@ def weak_points_document() -> docx.Document:
 
     document.add_heading("How long each part takes", level=1)
     table = document.add_table(rows=4, cols=2)
-    for row, (step, time) in enumerate([("Part", "Time"), ("Getting ready", "5 minutes"),
-                                        ("The scan", "30 minutes"), ("Results", "Same day")]):
+    for row, (step, time) in enumerate(
+        [
+            ("Part", "Time"),
+            ("Getting ready", "5 minutes"),
+            ("The scan", "30 minutes"),
+            ("Results", "Same day"),
+        ]
+    ):
         table.cell(row, 0).text, table.cell(row, 1).text = step, time
-    merged = document.add_table(rows=3, cols=2)
-    for row, (left, right) in enumerate([("Who", "Where"), ("Adults", "Ward 2"), ("Adults", "Ward 3")]):
-        merged.cell(row, 0).text, merged.cell(row, 1).text = left, right
-    merge_cells(merged)
+    merged_table(document)
 
     document.add_heading("Contact us", level=1)
     contact = document.add_paragraph("Read more on the ")
@@ -185,7 +225,11 @@ def save(document, path: Path) -> Path:
     return path
 
 
-def small_caps_style(document) -> None:
-    """A paragraph style that Word users make for their own headings (not a Heading style)."""
-    style = document.styles.add_style("Leaflet Heading", WD_STYLE_TYPE.PARAGRAPH)
+def own_heading_style(document, name: str = "Trust Heading", outline_level: int = 0):
+    """A paragraph style a trust made for its headings, with Word's outline level (not a Heading style)."""
+    style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
     style.font.size = Pt(16)
+    style.element.get_or_add_pPr().append(
+        parse_xml(f'<w:outlineLvl {nsdecls("w")} w:val="{outline_level}"/>')
+    )
+    return style

@@ -10,6 +10,7 @@ from ...model import (
     EasyRead,
     Heading,
     Important,
+    Inline,
     ListBlock,
     ListItem,
     Paragraph,
@@ -19,8 +20,8 @@ from ...model import (
     Table,
     Text,
 )
-from ...sentences import split_sentences
-from .inlines import escape, escape_line_starts, inline_text
+from ...sentences import split_sentences, words
+from .inlines import escape, escape_line_starts, inline_text, joined, reads_back, simplified, without_emphasis
 
 DRAFT_COMMENT = "<!-- leaflet: draft -->"
 
@@ -104,10 +105,18 @@ class BlockWriter:
 
 
 def paragraph_text(paragraph: Paragraph) -> str:
-    """The paragraph with each sentence of its plain text on a line of its own."""
+    """The paragraph with each sentence of its plain text on a line of its own; without its bold
+    in the rare case that Markdown cannot say where the bold is (the words always come back)."""
+    text = _paragraph_text(paragraph.content)
+    if reads_back(text, paragraph.content):
+        return text
+    return _paragraph_text(without_emphasis(paragraph.content))
+
+
+def _paragraph_text(content: tuple[Inline, ...]) -> str:
     pieces: list[str] = []
     plain: list[str] = []  # text in a row, split into sentences together
-    for inline in (*paragraph.content, None):
+    for inline in (*simplified(content), None):
         if isinstance(inline, Text):
             plain.append(inline.text)
             continue
@@ -116,13 +125,19 @@ def paragraph_text(paragraph: Paragraph) -> str:
             plain = []
         if inline is not None:
             pieces.append(inline_text((inline,)))
-    return escape_line_starts("".join(pieces))
+    return escape_line_starts(joined(pieces))
 
 
 def _sentence_lines(text: str) -> str:
     """Escaped text with a line break where a sentence starts after one space."""
-    starts = [offset for offset, _ in split_sentences(text)][1:]
-    cuts = [s for s in starts if text[s - 1 : s] == " " and text[s - 2 : s - 1] not in (" ", "")]
+    sentences = split_sentences(text)
+    cuts = [
+        start
+        for (start, _), (_, before) in zip(sentences[1:], sentences, strict=False)
+        if text[start - 1 : start] == " "
+        and text[start - 2 : start - 1] not in (" ", "")
+        and len(words(before)) > 1
+    ]  # a "sentence" of one word or number ("1.") stays on the line of the next
     pieces, last = [], 0
     for cut in cuts:
         pieces.append(escape(text[last : cut - 1]))
@@ -133,12 +148,22 @@ def _sentence_lines(text: str) -> str:
 
 def _heading_text(heading: Heading) -> str:
     text = inline_text(heading.content)
+    text = text if reads_back(text, heading.content) else inline_text(without_emphasis(heading.content))
     return text[:-1] + "\\#" if text.endswith("#") else text
+
+
+def _cell_text(content: tuple[Inline, ...]) -> str:
+    text = inline_text(content, in_table=True).strip()
+    return (
+        text
+        if reads_back(text.replace("\\|", "|"), content)
+        else inline_text(without_emphasis(content), True)
+    )
 
 
 def table_text(table: Table) -> str:
     def row(cells) -> str:
-        return "| " + " | ".join(inline_text(cell.content, in_table=True).strip() for cell in cells) + " |"
+        return "| " + " | ".join(_cell_text(cell.content) for cell in cells) + " |"
 
     aligns = {"left": ":---", "right": "---:", "center": ":---:"}
     rule = "| " + " | ".join(aligns.get(cell.align or "", "---") for cell in table.header) + " |"

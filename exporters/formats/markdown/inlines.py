@@ -3,8 +3,22 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from ...model import Abbreviation, Code, Emphasis, GlossaryTerm, Inline, LineBreak, Link, Strong, Text
+from markdown_it import MarkdownIt
+
+from ...model import (
+    Abbreviation,
+    Code,
+    Emphasis,
+    GlossaryTerm,
+    Inline,
+    LineBreak,
+    Link,
+    Strong,
+    Text,
+    plain_text,
+)
 
 # Characters that would start markup anywhere in a line; CommonMark lets a backslash escape them.
 ANYWHERE = re.compile(r"([\\`*_\[\]<])")
@@ -32,7 +46,36 @@ def _escaped_start(match: re.Match) -> str:
 
 
 def inline_text(inlines: tuple[Inline, ...], in_table: bool = False) -> str:
-    return "".join(_inline(inline, in_table) for inline in inlines)
+    return joined([_inline(inline, in_table) for inline in simplified(inlines)])
+
+
+def joined(pieces: list[str]) -> str:
+    """The pieces in a row; a "!" just before a link is escaped, or "![words](...)" is a picture."""
+    text = ""
+    for piece in pieces:
+        if text.endswith("!") and not text.endswith("\\!") and piece.startswith("["):
+            text = text[:-1] + "\\!"
+        text += piece
+    return text
+
+
+def simplified(inlines: tuple[Inline, ...], inside: tuple[type, ...] = ()) -> tuple[Inline, ...]:
+    """What Markdown can say: bold in bold is bold, a link in a link is its words, and two bold
+    runs side by side are one (`**a****b**` would not be bold at all)."""
+    found: list[Inline] = []
+    for inline in inlines:
+        if isinstance(inline, Strong | Emphasis | Link):
+            children = simplified(inline.children, (*inside, type(inline)))
+            if isinstance(inline, inside):
+                found.extend(children)
+                continue
+            inline = replace(inline, children=children)
+            previous = found[-1] if found else None
+            if type(previous) is type(inline) and not isinstance(inline, Link):
+                found[-1] = replace(previous, children=previous.children + inline.children)
+                continue
+        found.append(inline)
+    return tuple(found)
 
 
 def _inline(inline: Inline, in_table: bool) -> str:
@@ -69,3 +112,31 @@ def _code(text: str, in_table: bool) -> str:
 
 def _address(href: str) -> str:
     return f"<{href}>" if NEEDS_ANGLE_BRACKETS.search(href) else href
+
+
+def reads_back(markdown: str, inlines: tuple[Inline, ...]) -> bool:
+    """Whether Markdown gives back the words of `inlines`: bold next to punctuation and letters
+    ("**Note:**you") is not bold in CommonMark, and its stars would show."""
+    words: list[str] = []
+    for token in _PARSER.parseInline(markdown):
+        for child in token.children or []:
+            if child.type in ("text", "code_inline"):
+                words.append(child.content)
+            elif child.type in ("softbreak", "hardbreak"):
+                words.append(" ")
+    return " ".join("".join(words).split()) == " ".join(plain_text(inlines).split())
+
+
+def without_emphasis(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    found: list[Inline] = []
+    for inline in inlines:
+        if isinstance(inline, Strong | Emphasis):
+            found.extend(without_emphasis(inline.children))
+        elif isinstance(inline, Link):
+            found.append(replace(inline, children=without_emphasis(inline.children)))
+        else:
+            found.append(inline)
+    return tuple(found)
+
+
+_PARSER = MarkdownIt("commonmark")

@@ -76,6 +76,7 @@ def prepare(word: WordDocument, notes: Notes) -> Prepared:
     _mark_headings(body, sheet)
     typed = _number_lists(body, sheet)
     _mark_boxes(body, sheet)
+    _keep_only_used_styles(body, sheet)
     buffer = io.BytesIO()
     word.save(buffer)
     return Prepared(buffer.getvalue(), pictures, typed)
@@ -277,6 +278,19 @@ def _mark_boxes(body, sheet: StyleSheet) -> None:
         if sheet.is_boxed(paragraph):
             role = "leaflet box label" if BOX_LABEL.match(_text(paragraph)) else "leaflet boxed"
             set_style(paragraph, sheet.add_paragraph_style(role))
+
+
+def _keep_only_used_styles(body, sheet: StyleSheet) -> None:
+    """mammoth needs only the names of the styles the text uses; Word's templates define hundreds more,
+    which take it far longer to parse than the leaflet itself."""
+    used = {
+        element.get(qn("w:val")) for element in body.iter(qn("w:pStyle"), qn("w:rStyle"), qn("w:tblStyle"))
+    }
+    for style in sheet.element.findall(qn("w:style")):
+        if style.get(qn("w:styleId")) not in used and style.get(qn("w:type")) != "numbering":
+            sheet.element.remove(style)
+    for latent in sheet.element.findall(qn("w:latentStyles")):
+        sheet.element.remove(latent)
 
 
 def _add_numbering(sheet: StyleSheet) -> None:
