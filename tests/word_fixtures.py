@@ -206,6 +206,7 @@ def weak_points_document() -> docx.Document:
         ]
     ):
         table.cell(row, 0).text, table.cell(row, 1).text = step, time
+    document.add_paragraph("Where you go depends on your age.")
     merged_table(document)
 
     document.add_heading("Contact us", level=1)
@@ -233,3 +234,5 @@ def own_heading_style(document, name: str = "Trust Heading", outline_level: int 
         parse_xml(f'<w:outlineLvl {nsdecls("w")} w:val="{outline_level}"/>')
     )
     return style
+
+OLE_SIGNATURE_FOR_TESTS = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the first bytes of an OLE compound file

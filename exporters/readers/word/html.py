@@ -60,6 +60,7 @@ class HtmlReader:
     _bookmarks: list[str] = field(default_factory=list)
     _lifted: list[Block] = field(default_factory=list)  # pictures taken out of a paragraph
     _upgraded: list[str] = field(default_factory=list)
+    _note_numbers: dict[str, int] = field(default_factory=dict)  # Word's note id -> its number here
     _unlinked: list[str] = field(default_factory=list)
 
     def read(self, html: str) -> list[Placed]:
@@ -84,8 +85,9 @@ class HtmlReader:
         return self._line
 
     def _top_level(self, element) -> None:
-        if _is_note_list(element):
-            self.footnotes.extend(self._note(item) for item in element)
+        if _is_note_list(element):  # numbered in the order the text refers to them
+            items = sorted(element, key=lambda item: self._note_numbers.get(item.get("id") or "", 1_000_000))
+            self.footnotes.extend(self._note(item) for item in items)
             return
         classes = set((element.get("class") or "").split())
         role = next((name for name in ROLES if name in classes), "")
@@ -181,7 +183,7 @@ class HtmlReader:
             self._bookmarks.append(element.get("id"))
         note = NOTE_LINK.match(href)
         if note:
-            return [Text(f"[{note.group(2)}]")]
+            return [Text(f"[{self._note_numbers.setdefault(href[1:], len(self._note_numbers) + 1)}]")]
         content = self.inlines(element, trim=False)
         if not href or not plain_text(content).strip():
             return list(content)

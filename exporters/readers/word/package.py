@@ -26,7 +26,6 @@ ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")  # the stream an encry
 MAIN_PART = "word/document.xml"
 MAX_WORD_MB = 50  # a Word leaflet with photographs is a few MB
 MAX_UNPACKED_MB = 500  # refuse a zip that would swell to more than this (a "zip bomb")
-APP_PROPERTIES = "/docProps/app.xml"
 PAGE_NUMBER_ONLY = re.compile(r"^(page\s*)?\d*(\s*(of|/)\s*\d*)?$", re.IGNORECASE)
 SAVE_AS_DOCX = "Open it in Word and save it again with 'Save as' and the type 'Word Document (*.docx)'."
 
@@ -109,27 +108,34 @@ def _refuse(name: Path, message: str, hint: str) -> SourceError:
 
 
 def read_properties(word: WordDocument) -> Properties:
-    core = word.core_properties
-    company = _app_property(word, "Company")
-    language = core.language or _default_language(word)
+    """The document's own properties, read from its parts' XML: python-docx's `core_properties` does
+    not find them in LibreOffice's files (their relationship is spelt differently) and would add
+    a second, empty copy."""
+    core = _properties_part(word, "core-properties")
+    language = _property(core, "language") or _default_language(word)
     return Properties(
-        title=(core.title or "").strip(),
-        summary=(core.comments or "").strip(),
+        title=_property(core, "title"),
+        summary=_property(core, "description"),
         language=language if LANGUAGE_PATTERN.match(language or "") else "",
-        organisation=company.strip(),
-        author=(core.author or "").strip(),
-        slug=(core.identifier or "").strip(),
-        version=(core.version or "").strip(),
+        organisation=_property(_properties_part(word, "extended-properties"), "Company"),
+        author=_property(core, "creator"),
+        slug=_property(core, "identifier"),
+        version=_property(core, "version"),
     )
 
 
-def _app_property(word: WordDocument, name: str) -> str:
-    for part in word.part.package.iter_parts():
-        if part.partname == APP_PROPERTIES:
-            root = parse_xml(part.blob)
-            found = [element.text or "" for element in root.iter() if element.tag.endswith("}" + name)]
-            return found[0] if found else ""
-    return ""
+def _properties_part(word: WordDocument, kind: str):
+    for relationship in word.part.package.rels.values():
+        if relationship.reltype.lower().endswith("/" + kind) and not relationship.is_external:
+            return parse_xml(relationship.target_part.blob)
+    return None
+
+
+def _property(root, name: str) -> str:
+    if root is None:
+        return ""
+    found = [element.text or "" for element in root if element.tag.endswith("}" + name)]
+    return " ".join(found[0].split()) if found else ""
 
 
 def _default_language(word: WordDocument) -> str:
