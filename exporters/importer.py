@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from .errors import ExitStatus, SourceError, UsageError
+from .errors import ExitStatus, SourceError, UsageError, cannot_read
 from .findings import Severity
 from .formats.markdown import SUFFIX, leaflet_text
 from .model import Document, Important, Link, ListBlock, Picture, Table, inlines_of, walk_blocks, walk_inlines
@@ -87,12 +87,7 @@ def _read_bytes(word_file: Path | bytes, source: Path) -> bytes:
     try:
         return word_file.read_bytes()
     except OSError as error:
-        raise SourceError(
-            source,
-            0,
-            f"The file cannot be read ({error.strerror}).",
-            "Check that the file exists and that you may open it.",
-        ) from None
+        raise cannot_read(source, error) from None
 
 
 def _refuse_overwrite(source: Path, target: Path, pictures: tuple[PictureFile, ...], force: bool) -> None:

@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from ..errors import SourceError
+from ..errors import SourceError, cannot_read
 from ..model import (
     Block,
     Document,
@@ -105,12 +105,7 @@ def _decode(source: Path) -> str:
             )  # fmt: skip
         data = source.read_bytes()
     except OSError as error:
-        raise SourceError(
-            source,
-            0,
-            f"The file cannot be read ({error.strerror}).",
-            "Check that the file exists and that you may open it.",
-        ) from None
+        raise cannot_read(source, error) from None
     try:
         text = data.decode("utf-8-sig").replace("\r\n", "\n")
     except UnicodeDecodeError as error:

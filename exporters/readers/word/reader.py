@@ -73,7 +73,7 @@ def read_word(data: bytes, name: Path, folder: Path, slug: str | None = None) ->
     headings_from_bold_lines(placed, lambda heading: section_kind(heading) in ("contact", "about"), notes)
     gathered, blocks = gather(group_boxes(placed, notes), notes)
     blocks = add_footnotes(blocks, reader.footnotes, reader.next_line(), notes)
-    title, blocks = link_headings(title, blocks, targets, notes)
+    title, blocks = link_headings(title, blocks, targets)
     slug = _slug(slug, properties, plain_text(title.content), notes)
     placer = PicturePlacer(prepared.pictures, images, folder, slug, notes)
     blocks = placer.blocks(blocks)

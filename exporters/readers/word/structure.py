@@ -187,7 +187,7 @@ def add_footnotes(blocks: list[Block], footnotes: list, line: int, notes: Notes)
 
 
 def link_headings(
-    title: Heading, blocks: list[Block], targets: dict[str, str], notes: Notes
+    title: Heading, blocks: list[Block], targets: dict[str, str]
 ) -> tuple[Heading, list[Block]]:
     """Give every heading its anchor as the leaflet reader will, and point Word's links at them.
 
