@@ -81,7 +81,10 @@ def not_word(folder: Path) -> dict[str, tuple[Path, str]]:
     encrypted = io.BytesIO()
     OOXMLFile(io.BytesIO(word_file(folder / "plain", "A locked leaflet").read_bytes())).encrypt("secret", encrypted)
     locked.write_bytes(encrypted.getvalue())
+    empty = folder / "empty.docx"
+    docx.Document().save(empty)
     return {
+        "empty": (empty, "The Word file has no text in it."),
         "text": (text, "This is not a Word document (.docx)."),
         "spreadsheet": (sheet, "This is an Excel spreadsheet, not a Word document (.docx)."),
         "old word": (old, "This is an old Word file (.doc), not a .docx file."),
@@ -89,7 +92,7 @@ def not_word(folder: Path) -> dict[str, tuple[Path, str]]:
     }
 
 
-@pytest.mark.parametrize("kind", ["text", "spreadsheet", "old word", "password"])
+@pytest.mark.parametrize("kind", ["text", "spreadsheet", "old word", "password", "empty"])
 def test_a_file_that_cannot_be_imported_is_refused_with_exit_2_and_nothing_written(tmp_path, capsys, kind):
     path, message = not_word(tmp_path / "word")[kind]
     assert run(path, "--source", tmp_path / "leaflets") == ExitStatus.BAD_INPUT

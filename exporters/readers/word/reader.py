@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from ...errors import SourceError
 from ...model import AbbreviationEntry, Document, GlossaryEntry, Heading, Meta, Organisation, plain_text
 from ..frontmatter import SLUG_PATTERN
 from ..glossary import SHARED_GLOSSARY, load_glossary_file
@@ -61,6 +62,10 @@ def read_word(data: bytes, name: Path, folder: Path, slug: str | None = None) ->
     html, images = to_html(prepared.data)
     reader = HtmlReader(notes)
     placed = reader.read(html)
+    if not placed:
+        raise SourceError(
+            name, 0, "The Word file has no text in it.", "Check that this is the leaflet you meant."
+        )
     targets = {
         mark: plain_text(p.block.content)
         for p in placed
