@@ -43,7 +43,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=Path, default=Path("output"), metavar="DIR",
                        help="where to write the outputs (default: output/)")
     build.add_argument("--format", type=_comma_list, metavar="LIST",
-                       help="formats to build, comma separated (default: all)")
+                       help="formats to build, comma separated: html, pdf, docx, epub, markdown "
+                       "(default: all but markdown, the source format)")
     build.add_argument("--variant", type=_comma_list, metavar="LIST",
                        help="standard, large-print, easy-read; comma separated "
                        "(default: every variant each format makes)")

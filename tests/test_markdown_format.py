@@ -6,19 +6,21 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from exporters.build import plan
+from exporters.errors import SourceError
 from exporters.formats import FORMATS, export
 from exporters.formats.markdown import leaflet_text
-from exporters.model import Emphasis, Link, Paragraph, Strong, Text, plain_text
+from exporters.model import Emphasis, Link, Paragraph, Preformatted, Strong, Text, inlines_of, plain_text
 from exporters.readers.leaflet import read
 from exporters.variants import layout_settings
 
 from .conftest import write_leaflet
 from .docx_helpers import write_every_construct
 from .round_trip import LEAFLETS
+from .test_exporter_properties import readable_leaflets
 
 PLACES = ("line", "lines", "first_line", "last_line", "line_count", "source", "warnings")
 
@@ -28,8 +30,8 @@ def meaning(value):
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         fields = [f.name for f in dataclasses.fields(value) if f.name not in PLACES]
         return (type(value).__name__, *((name, meaning(getattr(value, name))) for name in fields))
-    if isinstance(value, tuple | list):
-        return tuple(meaning(item) for item in value)
+    if isinstance(value, tuple | list):  # bold round nothing ("**<!-- -->**") is nothing
+        return tuple(meaning(item) for item in value if not (isinstance(item, Strong | Emphasis) and not item.children))
     if isinstance(value, frozenset):
         return tuple(sorted(value))
     return value
@@ -134,6 +136,34 @@ def test_bold_emphasis_and_links_next_to_any_punctuation_keep_their_words(blank,
     wanted = " ".join(plain_text(tuple(inlines)).split())
     if wanted:
         assert words_back(blank, tuple(inlines)) == wanted
+
+
+def outline(document) -> tuple:
+    """The words and the shape of a document: what its outputs show, whatever the marks."""
+
+    def of(block) -> tuple:
+        children = getattr(block, "blocks", None) or [b for item in getattr(block, "items", ()) for b in item.blocks]
+        words = plain_text(inlines_of(block)) if not isinstance(block, Preformatted) else block.text
+        return type(block).__name__, getattr(block, "level", 0), " ".join(words.split()), tuple(map(of, children))
+
+    return tuple((of(s.heading) if s.heading else None, tuple(map(of, s.blocks)),
+                  tuple((row.picture and row.picture.alt, plain_text(row.content).strip())
+                        for easy in s.easy_read for row in easy.rows)) for s in document.sections)  # fmt: skip
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=readable_leaflets())
+def test_any_readable_leaflet_written_back_reads_back_with_the_same_words_and_shape(blank, text):
+    leaflet, _ = blank
+    leaflet.write_text(text, encoding="utf-8", errors="surrogatepass")
+    try:
+        before = read(leaflet)
+    except SourceError:
+        return
+    leaflet.write_text(leaflet_text(before), encoding="utf-8", errors="surrogatepass")
+    after = read(leaflet)
+    assert outline(after) == outline(before)
+    assert [sorted(s.rules) for s in after.suppressions] == [sorted(s.rules) for s in before.suppressions]
 
 
 def test_the_build_writes_it_only_when_asked(tmp_path):

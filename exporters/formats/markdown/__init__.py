@@ -30,11 +30,12 @@ def leaflet_text(document: Document) -> str:
         chunks.append(writer.block(document.title))
     for section in document.sections:
         if section.heading:
-            chunks.append(writer.block(section.heading))
+            chunks.extend([*silenced.before(section.heading.line), writer.block(section.heading)])
         for block, text in zip(section.blocks, writer.blocks(section.blocks), strict=True):
             chunks.extend([*silenced.before(block.line), text])
         for block in section.easy_read:
             chunks.extend([*silenced.before(block.line), writer.easy_read(block)])
+    chunks.extend(silenced.rest())  # a comment with nothing after it, as the file had it
     return "\n\n".join(chunks) + "\n"
 
 
@@ -53,4 +54,12 @@ class _Silenced:
     def before(self, line: int) -> list[str]:
         due = [s for s in self.waiting if s.first_line <= line <= s.last_line]
         self.waiting = [s for s in self.waiting if s not in due]
-        return [f"<!-- leaflet: ignore {' '.join(sorted(s.rules))} -->" for s in due]
+        return [self.comment(suppression) for suppression in due]
+
+    def rest(self) -> list[str]:
+        rest, self.waiting = self.waiting, []
+        return [self.comment(suppression) for suppression in rest]
+
+    @staticmethod
+    def comment(suppression: Suppression) -> str:
+        return f"<!-- leaflet: ignore {' '.join(sorted(suppression.rules))} -->"

@@ -149,7 +149,8 @@ def _sentence_lines(text: str) -> str:
 def _heading_text(heading: Heading) -> str:
     text = inline_text(heading.content)
     text = text if reads_back(text, heading.content) else inline_text(without_emphasis(heading.content))
-    return text[:-1] + "\\#" if text.endswith("#") else text
+    text = text.rstrip()
+    return text[:-1] + "\\#" if text.endswith("#") else text  # or "## #" would be an empty heading
 
 
 def _cell_text(content: tuple[Inline, ...]) -> str:
