@@ -12,16 +12,29 @@ import pytest
 from exporters.checks import check_document, load_project_settings
 
 from .docx_helpers import write_every_construct
-from .round_trip import EXAMPLES, LEAFLETS, round_trip
+from .round_trip import EXAMPLES, LEAFLETS, RoundTrip, round_trip
 
 WORD_SHARE = 0.95
 FRONT_MATTER = ("title", "subtitle", "summary", "language", "slug", "organisation", "published", "reviewed",
                 "next_review", "version", "audience", "licence", "reviewers", "references")  # fmt: skip
 
 
+@pytest.fixture(scope="module")
+def trip_of(tmp_path_factory):
+    """Each leaflet's round trip, made once for the tests of this module."""
+    made: dict[Path, RoundTrip] = {}
+
+    def trip(leaflet: Path) -> RoundTrip:
+        if leaflet not in made:
+            made[leaflet] = round_trip(leaflet, tmp_path_factory.mktemp(leaflet.stem))
+        return made[leaflet]
+
+    return trip
+
+
 @pytest.mark.parametrize("leaflet", LEAFLETS, ids=lambda path: f"{path.parent.name}/{path.name}")
-def test_a_leaflet_exported_to_word_imports_back(leaflet: Path, tmp_path):
-    trip = round_trip(leaflet, tmp_path)
+def test_a_leaflet_exported_to_word_imports_back(leaflet: Path, trip_of):
+    trip = trip_of(leaflet)
     assert trip.headings_equal
     assert trip.word_share >= WORD_SHARE
     assert trip.lists_equal
@@ -31,8 +44,8 @@ def test_a_leaflet_exported_to_word_imports_back(leaflet: Path, tmp_path):
 
 
 @pytest.mark.parametrize("leaflet", EXAMPLES, ids=lambda path: path.name)
-def test_the_front_matter_of_our_own_leaflets_comes_back_whole(leaflet: Path, tmp_path):
-    trip = round_trip(leaflet, tmp_path)
+def test_the_front_matter_of_our_own_leaflets_comes_back_whole(leaflet: Path, trip_of):
+    trip = trip_of(leaflet)
     for key in FRONT_MATTER:
         assert getattr(trip.back.meta, key) == getattr(trip.source.meta, key), key
     own = {(e.term, e.explanation) for e in trip.source.glossary if not e.shared}
