@@ -20,6 +20,8 @@ class BuildRequest:
     jobs: int = 1
     force: bool = False
     no_check: bool = False
+    braille_grade: int = 2  # 1 uncontracted, 2 contracted
+    braille_page: tuple[int, int] = (40, 25)  # cells, lines
 
 
 @dataclass(frozen=True, slots=True)
