@@ -31,6 +31,8 @@ SYSTEM_PACKAGES = (
 EVERY_EDITION = (("standard", "write"), ("large-print", "write"), ("easy-read", "write_easy_read"))
 BRAILLE_PACKAGES = "liblouis-bin liblouis-data python3-louis"
 BRAILLE_OPTIONS = ("braille_grade", "braille_page")
+BRAILLE_BRF = (("standard", "write_brf"), ("easy-read", "write_easy_read_brf"))
+BRAILLE_PEF = (("standard", "write_pef"), ("easy-read", "write_easy_read_pef"))
 
 
 class MissingSystemPiece(UsageError):
@@ -63,9 +65,9 @@ FORMATS = {
                   count_pages="count_pages", release="release"),
     "docx": Format("docx", "docx", "exporters.formats.docx", EVERY_EDITION, cost=3),
     "epub": Format("epub", "epub", "exporters.formats.epub", EVERY_EDITION, cost=2),
-    "brf": Format("brf", "brf", "exporters.formats.braille", (("standard", "write_brf"),), cost=1,
+    "brf": Format("brf", "brf", "exporters.formats.braille", BRAILLE_BRF, cost=1,
                   count_pages="brf_page_count", system_packages=BRAILLE_PACKAGES, options=BRAILLE_OPTIONS),
-    "pef": Format("pef", "pef", "exporters.formats.braille", (("standard", "write_pef"),), cost=1,
+    "pef": Format("pef", "pef", "exporters.formats.braille", BRAILLE_PEF, cost=1,
                   count_pages="pef_page_count", system_packages=BRAILLE_PACKAGES, options=BRAILLE_OPTIONS),
 }  # fmt: skip
 

@@ -14,29 +14,44 @@ practice moves the page number to the top right (UKAAF), and file2brl's lists ge
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from ...model import Document
 from ...variants import LayoutSettings
 from .content import transcribe
+from .easy_read import transcribe_easy_read
 from .files import brf_bytes, count_brf_pages, count_pef_pages, pef_text
-from .pages import Page, Pager
-from .styles import braille_layout
+from .pages import Item, Page, Pager
+from .styles import BrailleLayout, braille_layout
+
+Transcriber = Callable[[Document, BrailleLayout], list[Item]]
 
 
-def braille_pages(document: Document, settings: LayoutSettings) -> list[Page]:
-    """The pages of the standard edition, each a list of rows of Unicode braille."""
+def braille_pages(document: Document, settings: LayoutSettings,
+                  transcriber: Transcriber = transcribe) -> tuple[list[Page], BrailleLayout]:  # fmt: skip
+    """The pages of an edition, each a list of rows of Unicode braille, and their layout."""
     layout = braille_layout(settings)
-    return Pager(layout).lay_out(transcribe(document, layout))
+    return Pager(layout).lay_out(transcriber(document, layout)), layout
 
 
 def write_brf(document: Document, settings: LayoutSettings, target: Path) -> None:
-    target.write_bytes(brf_bytes(braille_pages(document, settings)))
+    pages, _ = braille_pages(document, settings)
+    target.write_bytes(brf_bytes(pages))
 
 
 def write_pef(document: Document, settings: LayoutSettings, target: Path) -> None:
-    layout = braille_layout(settings)
-    pages = Pager(layout).lay_out(transcribe(document, layout))
+    pages, layout = braille_pages(document, settings)
+    target.write_text(pef_text(pages, document, layout), encoding="utf-8")
+
+
+def write_easy_read_brf(document: Document, settings: LayoutSettings, target: Path) -> None:
+    pages, _ = braille_pages(document, settings, transcribe_easy_read)
+    target.write_bytes(brf_bytes(pages))
+
+
+def write_easy_read_pef(document: Document, settings: LayoutSettings, target: Path) -> None:
+    pages, layout = braille_pages(document, settings, transcribe_easy_read)
     target.write_text(pef_text(pages, document, layout), encoding="utf-8")
 
 

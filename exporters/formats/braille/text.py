@@ -30,44 +30,64 @@ _UNCONTRACTED = re.compile(
     r"|\b[\w-]+\.(?:pdf|docx?|xlsx?|pptx?|odt|rtf|txt|csv|epub|html?|brf|pef|jpe?g|png|gif|svg|mp3|wav|zip)\b",
     re.IGNORECASE,
 )
+_CLOSING_PUNCTUATION = re.compile(r"(?<=\w)[.,;:!?]+(?=\s|$)")
 
 
-def spans_of(inlines: tuple[Inline, ...], typeform: int = PLAIN) -> list[Span]:
-    """The spans of a run of inlines, in reading order."""
+def spans_of(inlines: tuple[Inline, ...]) -> list[Span]:
+    """The spans of a run of inlines, in reading order, with addresses marked uncontracted even
+    where the reader split them (a glossary word inside an email address, say)."""
+    return _uncontracted(_spans(inlines, PLAIN))
+
+
+def marked_spans(text: str, typeform: int = PLAIN) -> list[Span]:
+    """Plain text as spans, with addresses, phone numbers and file names uncontracted."""
+    return _uncontracted([Span(text, typeform)])
+
+
+def _spans(inlines: tuple[Inline, ...], typeform: int) -> list[Span]:
     spans: list[Span] = []
     for inline in inlines:
         if isinstance(inline, Text | GlossaryTerm):
-            spans += marked_spans(inline.text, typeform)
+            spans.append(Span(inline.text, typeform))
         elif isinstance(inline, Code):
             spans.append(Span(inline.text, typeform | NO_CONTRACT))
         elif isinstance(inline, LineBreak):
             spans.append(Span(" ", typeform))
         elif isinstance(inline, Strong | Emphasis):
-            spans += spans_of(inline.children, typeform | BOLD)
+            spans += _spans(inline.children, typeform | BOLD)
         elif isinstance(inline, Link):
             spans += _link(inline, typeform)
         elif isinstance(inline, Abbreviation):
             shown = f"{inline.expansion} ({inline.text})" if inline.first_use else inline.text
-            spans += marked_spans(shown, typeform)
+            spans.append(Span(shown, typeform))
     return spans
 
 
-def marked_spans(text: str, typeform: int = PLAIN) -> list[Span]:
-    """Text split so that addresses, phone numbers and file names are left uncontracted."""
-    spans: list[Span] = []
-    start = 0
+def _uncontracted(spans: list[Span]) -> list[Span]:
+    """The spans again, one a character run of equal typeform, with NO_CONTRACT added to every
+    character of an address, phone number or file name found in their joined text, and the
+    punctuation that closes a bold word made bold too: UEB (9.7.3) ignores a change of typeform
+    for closing punctuation, which saves the reader a bold terminator before a full stop."""
+    text = "".join(span.text for span in spans)
+    typeforms = [span.typeform for span in spans for _ in span.text]
     for found in _UNCONTRACTED.finditer(text):
-        if found.start() > start:
-            spans.append(Span(text[start:found.start()], typeform))
-        spans.append(Span(found.group(), typeform | NO_CONTRACT))
-        start = found.end()
-    if start < len(text):
-        spans.append(Span(text[start:], typeform))
-    return spans
+        for index in range(found.start(), found.end()):
+            typeforms[index] |= NO_CONTRACT
+    for found in _CLOSING_PUNCTUATION.finditer(text):
+        if found.start() and typeforms[found.start() - 1] & BOLD:
+            for index in range(found.start(), found.end()):
+                typeforms[index] |= BOLD
+    joined: list[Span] = []
+    start = 0
+    for index in range(1, len(text) + 1):
+        if index == len(text) or typeforms[index] != typeforms[start]:
+            joined.append(Span(text[start:index], typeforms[start]))
+            start = index
+    return joined
 
 
 def _link(link: Link, typeform: int) -> list[Span]:
-    spans = spans_of(link.children, typeform)
+    spans = _spans(link.children, typeform)
     address = link.href
     if address.startswith(("http://", "https://")) and _bare(plain_text(link.children)) != _bare(address):
         spans += [Span(" (", typeform), Span(address, typeform | NO_CONTRACT), Span(")", typeform)]
