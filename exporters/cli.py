@@ -62,8 +62,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="paper size for printed formats (default: a4)")
     build.add_argument("--braille-grade", type=int, choices=(1, 2), default=2,
                        help="braille: 2 contracted (the default) or 1 uncontracted Unified English Braille")
-    build.add_argument("--braille-page", type=_page_size, default=(40, 25), metavar="CELLSxLINES",
-                       help="braille page size in cells and lines (default: 40x25)")
+    build.add_argument("--braille-page", type=_page_size, metavar="CELLSxLINES",
+                       help="braille page size in cells and lines (default: 40x25, set in "
+                       "layouts/braille/layout.yaml)")
     build.add_argument("--jobs", type=_positive, default=os.cpu_count() or 1, metavar="N",
                        help="how many outputs to build at once (default: the number of processor cores)")
     build.add_argument("--force", action="store_true",

@@ -21,7 +21,7 @@ class BuildRequest:
     force: bool = False
     no_check: bool = False
     braille_grade: int = 2  # 1 uncontracted, 2 contracted
-    braille_page: tuple[int, int] = (40, 25)  # cells, lines
+    braille_page: tuple[int, int] | None = None  # cells, lines; None: the layout's own size
 
 
 @dataclass(frozen=True, slots=True)
