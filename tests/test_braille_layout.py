@@ -172,3 +172,11 @@ def test_a_leaflet_without_easy_read_text_has_no_braille_easy_read_edition():
     document = read(TOUR)
     with pytest.raises(SourceError, match="easy-read"):
         braille_pages(document, layout_settings("easy-read"), transcribe_easy_read)
+
+
+@pytest.mark.parametrize("leaflet", EXAMPLE_LEAFLETS, ids=lambda path: path.stem)
+def test_no_picture_note_of_easy_read_is_parted_from_its_sentence_by_a_page_end(leaflet):
+    pages, _ = braille_pages(read(leaflet), layout_settings("easy-read"), transcribe_easy_read)
+    for number, page in enumerate(pages, start=1):
+        last = [row for row in page if row][-1]
+        assert not last.endswith("⠈⠨⠜") or number == len(pages), f"page {number} ends with a picture note"

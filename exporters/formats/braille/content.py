@@ -50,9 +50,9 @@ class Transcription:
     def line_of(self, cell_name: str) -> None:
         self.items.append(BrailleBlock(self.layout.style("paragraph"), fill=self.layout.drawn[cell_name]))
 
-    def note(self, pieces: list[Piece]) -> None:
+    def note(self, pieces: list[Piece], style: str = "note") -> None:
         opening, closing = self.layout.note
-        self.add("note", [Cells(opening), *pieces, Cells(closing)])
+        self.add(style, [Cells(opening), *pieces, Cells(closing)])
 
     def entry(self, label: str, value: str, style: str = "entry") -> None:
         self.add(style, [Span(self.layout.labels[label]), *marked_spans(value)])

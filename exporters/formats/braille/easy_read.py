@@ -38,7 +38,7 @@ def transcribe_easy_read(document: Document, layout: BrailleLayout) -> list[Item
 def add_row(out: Transcription, row: Row) -> None:
     out.gap("easy-read-row", "lines_before")
     if row.picture and not row.picture.decorative:
-        out.note([Span(out.layout.labels["picture"]), *marked_spans(row.picture.alt)])
+        out.note([Span(out.layout.labels["picture"]), *marked_spans(row.picture.alt)], "easy-read-picture")
     for sentence in row.sentences:
         out.add("easy-read-line", spans_of(sentence))
     for explanation in row.explanations:

@@ -118,17 +118,21 @@ class Pager:
 
 
 def _kept_lines(block: BrailleBlock, rest: list[Item], pager: Pager) -> int:
-    """The lines (and blank lines) of what follows that `block` keeps on its page."""
+    """The lines (and blank lines) of what follows that `block` keeps on its page: a heading
+    keeps the start of the next block, and through it what that block keeps in its turn (a
+    heading, then a picture's note, then the sentence the note belongs to)."""
     keep = block.style.keep_with_next
     if not keep:
         return 0
     gap = 0
-    for item in rest:
+    for index, item in enumerate(rest):
         if isinstance(item, Gap):
             gap = max(gap, item.lines)
-        else:
-            following = 1 if item.fill else len(wrap(item.cells, item.style, lambda line: pager.layout.cells))
-            return gap + min(keep, following)
+            continue
+        following = 1 if item.fill else len(wrap(item.cells, item.style, lambda line: pager.layout.cells))
+        if keep < following:
+            return gap + keep
+        return gap + following + _kept_lines(item, rest[index + 1:], pager)
     return 0
 
 
