@@ -180,3 +180,13 @@ def test_no_picture_note_of_easy_read_is_parted_from_its_sentence_by_a_page_end(
     for number, page in enumerate(pages, start=1):
         last = [row for row in page if row][-1]
         assert not last.endswith("⠈⠨⠜") or number == len(pages), f"page {number} ends with a picture note"
+
+
+def test_an_address_with_no_slash_near_the_line_end_is_divided_before_a_full_stop():
+    from exporters.formats.braille.pages import wrap
+    from exporters.formats.braille.styles import BlockStyle
+
+    address = translate(marked_spans("https://www.northfield.example.nhs.uk/visiting"), 2, "", ("", ""))
+    lines = wrap(address, BlockStyle(), lambda line: 40)
+    assert lines[0].endswith(cells("nhs")) and lines[1].startswith("⠲⠥⠅⠸⠌")
+    assert "".join(lines) == address and all(len(line) <= 40 for line in lines)

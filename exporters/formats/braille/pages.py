@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from .styles import BlockStyle, BrailleLayout
 from .translator import BLANK, translate_text
 
-# Where a symbols-sequence too long for any line may be divided: after a slash or a hyphen.
-DIVIDE_AFTER = ("⠸⠌", "⠤")
+# Where a symbols-sequence too long for any line (a web address, nearly always) may be divided:
+# after a slash, a hyphen or an at sign, or before a full stop, as addresses are divided in print.
+DIVIDE_AFTER = ("⠸⠌", "⠤", "⠈⠁")
+DIVIDE_BEFORE = ("⠲",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +140,7 @@ def _kept_lines(block: BrailleBlock, rest: list[Item], pager: Pager) -> int:
 
 def wrap(cells: str, style: BlockStyle, width_of: Callable[[int], int]) -> list[str]:
     """The lines of a block: words (cells between blank cells) are never split, unless one is
-    longer than a whole line; that one is divided after a slash or a hyphen where it can be."""
+    longer than a whole line; that one is divided where an address may be (see _division)."""
     lines: list[str] = []
     current: list[str] = []
     for word in (word for word in cells.split(BLANK) if word):
@@ -158,10 +160,16 @@ def wrap(cells: str, style: BlockStyle, width_of: Callable[[int], int]) -> list[
 
 
 def _division(word: str, room: int) -> int:
-    """Where to divide a symbols-sequence that no line can hold: after the last slash or hyphen
-    in the second half of the line, or else at the end of the line."""
-    cut = max(word.rfind(mark, 0, room) + len(mark) for mark in DIVIDE_AFTER)
-    return cut if cut > room // 2 else room
+    """Where to divide a symbols-sequence that no line can hold: after the last slash, hyphen or
+    at sign in the second half of the line; else before a full stop there (a line that starts
+    with a full stop's cell could be read as the groupsign "dis", so that comes second); else
+    at the end of the line."""
+    after = [word.rfind(mark, 0, room) + len(mark) for mark in DIVIDE_AFTER if mark in word[:room]]
+    before = [word.rfind(mark, 1, room + 1) for mark in DIVIDE_BEFORE if mark in word[1:room + 1]]
+    for places in (after, before):
+        if places and max(places) > room // 2:
+            return max(places)
+    return room
 
 
 def _room(style: BlockStyle, line: int, width_of: Callable[[int], int]) -> int:
