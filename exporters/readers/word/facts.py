@@ -132,15 +132,16 @@ def _fact(part: str) -> tuple[str, object, bool] | None:
 
 
 def split_reviewers(text: str) -> list[str]:
-    """ "Consultant haematologist, Northfield Haematology Service, Members of our reading group"
-    is two reviewers: a piece in Title Case ("Northfield Haematology Service") belongs to the one before."""
+    """Reviewers are listed with "; " by our outputs; written with commas, "Consultant haematologist,
+    Northfield Haematology Service, Members of our reading group" is two: a piece in Title Case
+    ("Northfield Haematology Service") or in small letters belongs to the one before."""
     if ";" in text:
         return [piece.strip() for piece in text.split(";") if piece.strip()]
     reviewers: list[str] = []
     for piece in (p.strip() for p in text.split(",")):
         if not piece:
             continue
-        if reviewers and _title_case(piece):
+        if reviewers and (_title_case(piece) or piece[:1].islower()):  # "..., and their carers" too
             reviewers[-1] += ", " + piece
         else:
             reviewers.append(piece)
