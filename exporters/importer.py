@@ -197,8 +197,9 @@ def report_text(report: ImportReport) -> str:
     ]
     lines += [f"  - {found}" for found in report.found]
     if report.guessed:
-        lines.append("Guessed (check the ones that are not sure):")
-        lines += [f"  - {guess.what} ({guess.sure})" for guess in report.guessed]
+        lines.append("Guessed, the least sure first:")
+        ranked = sorted(report.guessed, key=lambda guess: list(Sure).index(guess.sure), reverse=True)
+        lines += [f"  - {guess.what} ({guess.sure})" for guess in ranked]
     if report.lost:
         lines.append("Could not keep:")
         lines += [f"  - {lost}" for lost in report.lost]

@@ -55,8 +55,8 @@ def read_word(data: bytes, name: Path, folder: Path, slug: str | None = None) ->
     prepared = prepare(word, notes)
     if prepared.typed_lists:
         notes.guess(
-            f"{counted(prepared.typed_lists, 'list')} typed by hand (with '•', '-' or '1.') "
-            "read as real lists.",
+            f"{counted(prepared.typed_lists, 'list')} typed by hand (with '•', '-' or '1.') read as "
+            f"{'a real list' if prepared.typed_lists == 1 else 'real lists'}.",
             Sure.FAIRLY,
         )
     html, images = to_html(prepared.data)
