@@ -136,7 +136,8 @@ def _marks(text: str, report: DocumentReport) -> list[Mark]:
                 continue
             cursor = found[1]
             for finding in sentence.findings:
-                start, end = _words_range(text, finding.text, *found) or found
+                words = finding.text if finding.text != sentence.text else ""
+                start, end = _words_range(text, words, *found) or found
                 marks.append(Mark(start, end, numbers[id(finding)], finding))
     return marks
 
@@ -146,16 +147,20 @@ def _pattern(words: list[str]) -> re.Pattern[str]:
 
 
 def _sentence_range(text: str, sentence: str, cursor: int) -> tuple[int, int] | None:
-    words = [word for _, word in word_spans(sentence)]
-    if not words:
+    """Where the sentence stands in the page's text, its closing punctuation included."""
+    spans = word_spans(sentence)
+    if not spans:
         return None
+    words = [word for _, word in spans]
     first = _pattern(words[:EDGE_WORDS]).search(text, cursor)
     if first is None:
         return None
     last = _pattern(words[-EDGE_WORDS:]).search(text, first.start())
     if last is None or last.end() - first.start() > 2 * len(sentence) + 200:
         return None
-    return first.start(), max(first.end(), last.end())
+    end = max(first.end(), last.end())
+    closing = sentence[spans[-1][0] + len(spans[-1][1]) :]
+    return first.start(), end + len(closing) if text.startswith(closing, end) else end
 
 
 def _words_range(text: str, words: str, start: int, end: int) -> tuple[int, int] | None:

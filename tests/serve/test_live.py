@@ -1,0 +1,51 @@
+"""The outputs are rebuilt in the background by warm workers, and the newest edit wins."""
+
+from __future__ import annotations
+
+import pdfplumber
+
+from exporters.build.incremental import stamp_path
+from exporters.serve.outputs import State
+
+from .helpers import save, serving, wait_for, write_library
+
+
+def slot_states(client, slug: str) -> dict[str, State]:
+    return {slot.output.target.name: slot.state for slot in client.app_state.live.outputs.slots(slug)}
+
+
+def test_an_edit_made_while_the_pdf_builds_wins_over_the_older_one(tmp_path):
+    source = write_library(tmp_path)
+    scan = source / "scan.md"
+    sections = "".join(f"\n## Part {n}\n\nYou can eat and drink before part {n} of the scan.\n" for n in range(60))
+    scan.write_text(scan.read_text(encoding="utf-8") + sections, encoding="utf-8")  # a PDF that takes a while
+    target = tmp_path / "output" / "scan" / "scan.large-print.pdf"
+    with serving(tmp_path, formats=("pdf",)) as client:
+        wait_for(lambda: set(slot_states(client, "scan").values()) == {State.UP_TO_DATE}, 90, "the first PDFs")
+        text = client.get("/leaflets/scan/source").text
+        first = save(client, "scan", text.replace("as normal", "as normal, then rest for an hour"))
+        assert first.status_code == 200
+        assert slot_states(client, "scan")["scan.large-print.pdf"] == State.BUILDING
+        assert "Building" in client.get("/leaflets/scan").text
+        second = save(client, "scan", text.replace("as normal", "as normal, then walk for a while"),
+                      etag=first.headers["etag"])  # fmt: skip
+        assert second.status_code == 200
+        slot = next(s for s in client.app_state.live.outputs.slots("scan") if s.output.target == target)
+        assert slot.in_workers and slot.waiting is not None  # the first edit is still being built
+        wait_for(lambda: set(slot_states(client, "scan").values()) == {State.UP_TO_DATE}, 90, "the newest PDFs")
+        with pdfplumber.open(target) as pdf:
+            words = " ".join(page.extract_text() or "" for page in pdf.pages)
+        assert "walk for a while" in words and "rest for an hour" not in words
+        assert stamp_path(target).is_file()
+        assert "Up to date" in client.get("/leaflets/scan").text
+
+
+def test_the_outputs_of_a_leaflet_are_rebuilt_when_its_file_changes_on_disk(tmp_path):
+    source = write_library(tmp_path)
+    target = tmp_path / "output" / "blood-test" / "blood-test.large-print.html"
+    with serving(tmp_path) as client:
+        wait_for(target.is_file, what="the first HTML")
+        path = source / "blood-test.md"
+        path.write_text(path.read_text(encoding="utf-8").replace("sharp scratch", "quick scratch"), encoding="utf-8")
+        wait_for(lambda: "quick scratch" in target.read_text(encoding="utf-8"), what="the rebuilt HTML")
+        wait_for(lambda: "quick scratch" in client.get("/leaflets/blood-test").text, what="the new preview")
