@@ -42,6 +42,7 @@ class Slot:
     message: str = ""
     in_workers: bool = False
     waiting: tuple[Document, str] | None = None  # the newest edit, to build when the workers are done
+    held_back: int = 0  # errors the check found in the newest edit: it is not built
 
     @property
     def exists(self) -> bool:
@@ -90,13 +91,14 @@ class Outputs:
         if report.errors:
             self.library.forget(source)
             for slot in slots:
-                slot.waiting = None
+                slot.waiting, slot.held_back = None, len(report.errors)
                 if not slot.in_workers:
-                    slot.state, slot.message = State.HELD_BACK, _held_back(len(report.errors), slot.exists)
+                    slot.state, slot.message = State.HELD_BACK, _held_back(slot.held_back, slot.exists)
             return
         again = check_again_on(document, settings, self.library.today)
         digest = self.library.remember(source, key, document, len(report.findings), again)
         for slot in slots:
+            slot.held_back = 0
             if slot.in_workers:
                 slot.waiting = (document, digest)
             else:
@@ -143,6 +145,8 @@ class Outputs:
             self._hand_over(slot, document, digest)
         elif outcome.error is not None:
             slot.state, slot.message = State.FAILED, outcome.error.message
+        elif slot.held_back:
+            slot.state, slot.message = State.HELD_BACK, _held_back(slot.held_back, slot.exists)
         else:
             slot.state, slot.message = State.UP_TO_DATE, ""
         self._on_change(outcome.output.slug)

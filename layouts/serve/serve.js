@@ -102,7 +102,8 @@ function leafletPage() {
       say(status, "Saved, but the leaflet cannot be read: see What the check found.");
     } else {
       const found = result.findings === 1 ? "1 problem" : result.findings + " problems";
-      say(status, "Saved. The check found " + found + (result.errors ? ", " + result.errors + " of them errors." : "."));
+      const errors = result.errors === 1 ? ", 1 of them an error." : ", " + result.errors + " of them errors.";
+      say(status, "Saved. The check found " + found + (result.errors ? errors : "."));
     }
   };
 

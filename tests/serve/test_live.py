@@ -17,7 +17,7 @@ def slot_states(client, slug: str) -> dict[str, State]:
 def test_an_edit_made_while_the_pdf_builds_wins_over_the_older_one(tmp_path):
     source = write_library(tmp_path)
     scan = source / "scan.md"
-    sections = "".join(f"\n## Part {n}\n\nYou can eat and drink before part {n} of the scan.\n" for n in range(60))
+    sections = "".join(f"\n## Part {n}\n\nYou can eat and drink before part {n} of the scan.\n" for n in range(30))
     scan.write_text(scan.read_text(encoding="utf-8") + sections, encoding="utf-8")  # a PDF that takes a while
     target = tmp_path / "output" / "scan" / "scan.large-print.pdf"
     with serving(tmp_path, formats=("pdf",)) as client:
@@ -38,6 +38,15 @@ def test_an_edit_made_while_the_pdf_builds_wins_over_the_older_one(tmp_path):
         assert "walk for a while" in words and "rest for an hour" not in words
         assert stamp_path(target).is_file()
         assert "Up to date" in client.get("/leaflets/scan").text
+        # An edit with an error, made while the last good one builds: that build ends, but the
+        # page says the file is not rebuilt from the newest text.
+        third = save(client, "scan", text.replace("as normal", "as normal, then sit down"), etag=second.headers["etag"])
+        assert slot_states(client, "scan")["scan.large-print.pdf"] == State.BUILDING
+        broken = text.replace("title: Having a scan", "title: Having a scan\nchecks:\n  sources: error")
+        assert save(client, "scan", broken.replace("references:\n  - Northfield Test Service guidance (2026)\n", ""),
+                    etag=third.headers["etag"]).json()["errors"] == 1  # fmt: skip
+        wait_for(lambda: set(slot_states(client, "scan").values()) == {State.HELD_BACK}, 90, "'not rebuilt'")
+        assert "error to fix first" in client.get("/leaflets/scan").text
 
 
 def test_the_outputs_of_a_leaflet_are_rebuilt_when_its_file_changes_on_disk(tmp_path):
