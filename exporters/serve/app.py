@@ -11,6 +11,7 @@ from contextlib import asynccontextmanager
 import anyio
 from sse_starlette import EventSourceResponse
 from starlette.applications import Starlette
+from starlette.background import BackgroundTask
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, JSONResponse, PlainTextResponse, Response
@@ -106,7 +107,8 @@ class Routes:
             body = {"etag": leaflet.etag, "errors": len(leaflet.report.errors) if leaflet.report else 0,
                     "findings": len(leaflet.report.findings) if leaflet.report else 0,
                     "problem": str(leaflet.error) if leaflet.error else None}  # fmt: skip
-            return JSONResponse(body, headers={"ETag": leaflet.etag, **_no_store()})
+            return JSONResponse(body, headers={"ETag": leaflet.etag, **_no_store()},
+                                background=BackgroundTask(self._rebuild, leaflet))  # fmt: skip
         return PlainTextResponse(leaflet.text, headers={"ETag": leaflet.etag, **_no_store()})
 
     async def _save(self, request: Request, leaflet: Leaflet) -> Leaflet:
@@ -125,6 +127,10 @@ class Routes:
             return await self.live.save(leaflet.slug, data, expected)
         except EditConflict:
             raise Refusal(412, CONFLICT) from None
+
+    async def _rebuild(self, leaflet: Leaflet) -> None:
+        """After a save has been answered, in the event loop like every change of the outputs."""
+        self.live.rebuild(leaflet)
 
     async def findings(self, request: Request) -> Response:
         leaflet = self._leaflet(request)

@@ -47,7 +47,8 @@ class Leaflet:
     report: DocumentReport | None
     error: SourceError | None
     preview: Preview
-    seconds: float  # to read, check and preview it
+    checked_in: float = 0.0  # seconds to read and check it
+    previewed_in: float = 0.0  # seconds to read, check and preview it
 
     @property
     def title(self) -> str:
@@ -88,19 +89,33 @@ class LiveLibrary:
         inside = self.root.resolve()
         return [path for path in find_sources([self.root]) if path.resolve().is_relative_to(inside)]
 
-    async def refresh(self, source: Path) -> Leaflet:
+    async def refresh(self, source: Path, rebuild: bool = True) -> Leaflet:
+        """Read, check and preview a leaflet again; tell the pages; rebuild its outputs unless
+        the caller will (`rebuild` False: after its answer has gone, see `rebuild`)."""
         leaflet = await anyio.to_thread.run_sync(self._look, source)
-        self._shelve(leaflet)
+        leaflet = self._shelve(leaflet)
+        if rebuild:
+            self.rebuild(leaflet)
         return leaflet
 
     async def save(self, slug: str, data: bytes, expected: str) -> Leaflet:
-        """Write the page's text in one step, only over the text the page was given."""
+        """Write the page's text in one step, only over the text the page was given. The
+        outputs are left to `rebuild`, so that the page has its findings first."""
         async with self._saving:
             source = self.leaflets[slug].source
             if etag_of(source.read_bytes()) != expected:
                 raise EditConflict(slug)
             await anyio.to_thread.run_sync(_write_atomically, source, data)
-            return await self.refresh(source)
+            return await self.refresh(source, rebuild=False)
+
+    def rebuild(self, leaflet: Leaflet) -> None:
+        """Hand a leaflet's outputs to the workers (those out of date), unless a newer look
+        at it has come meanwhile and done so."""
+        newest = self.leaflets.get(leaflet.slug) is leaflet
+        if not newest or leaflet.document is None or leaflet.report is None:
+            return
+        key = self.library.key(leaflet.source)
+        self.outputs.update(leaflet.document, leaflet.report, key, self.settings)
 
     async def watch(self, stop: anyio.Event) -> None:
         """Follow the folder: a changed leaflet is checked again; a changed glossary or picture
@@ -136,19 +151,21 @@ class LiveLibrary:
             data = source.read_bytes()
             text = data.decode("utf-8", errors="replace")
             document = report = error = None
+            checked = 0.0
             try:
                 document = read(source)
                 report = check_document(document, self.settings, today=self.library.today, source_text=text)
+                checked = time.perf_counter() - started
                 page = render(document, self._preview_settings)
                 preview = marked_preview(page, report, self._macros)
             except SourceError as problem:
                 error, preview = problem, Preview("")
             slug = document.meta.slug if document else self._slugs.get(source, source.stem)
             return Leaflet(source, slug, etag_of(data), text, document, report, error, preview,
-                           time.perf_counter() - started)  # fmt: skip
+                           checked, time.perf_counter() - started)  # fmt: skip
 
-    def _shelve(self, leaflet: Leaflet) -> None:
-        """Keep the new look at a leaflet and tell the pages; rebuild its outputs."""
+    def _shelve(self, leaflet: Leaflet) -> Leaflet:
+        """Keep the new look at a leaflet and tell the pages."""
         earlier = self._slugs.get(leaflet.source)
         owner = self.leaflets.get(leaflet.slug)
         if owner is not None and owner.source != leaflet.source:
@@ -158,10 +175,8 @@ class LiveLibrary:
             self.events.publish("removed", slug=earlier)
         self._slugs[leaflet.source] = leaflet.slug
         self.leaflets[leaflet.slug] = leaflet
-        if leaflet.document is not None and leaflet.report is not None:
-            key = self.library.key(leaflet.source)
-            self.outputs.update(leaflet.document, leaflet.report, key, self.settings)
         self.events.publish("changed", slug=leaflet.slug, etag=leaflet.etag)
+        return leaflet
 
     def _outputs_changed(self, slug: str) -> None:
         self.events.publish("outputs", slug=slug)
@@ -173,8 +188,7 @@ def _clash(leaflet: Leaflet, owner: Leaflet) -> Leaflet:
     if leaflet.document is not None:
         error = slug_clash(leaflet.document, {leaflet.slug: owner.source})
     slug = f"{leaflet.source.stem}-{hashlib.sha256(str(leaflet.source).encode()).hexdigest()[:6]}"
-    return Leaflet(leaflet.source, slug, leaflet.etag, leaflet.text, None, None, error, Preview(""),
-                   leaflet.seconds)  # fmt: skip
+    return Leaflet(leaflet.source, slug, leaflet.etag, leaflet.text, None, None, error, Preview(""))
 
 
 def _write_atomically(source: Path, data: bytes) -> None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import asyncio
 import importlib
+import multiprocessing
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -23,6 +25,8 @@ from ..checks import CheckSettings, DocumentReport, check_again_on
 from ..formats import FORMATS
 from ..model import Document
 from ..variants import VARIANTS, LayoutSettings, layout_settings
+
+WORKER_NICENESS = 10  # the workers give way to the check and the preview, which a person waits for
 
 
 class State(StrEnum):
@@ -71,6 +75,11 @@ class Outputs:
         self._loop = asyncio.get_running_loop()
         self._builder = Builder(self._jobs, self.library, False, self._done_in_worker)
         self._builder.__enter__()
+        for worker in multiprocessing.active_children():
+            try:
+                os.setpriority(os.PRIO_PROCESS, worker.pid, WORKER_NICENESS)
+            except (OSError, TypeError):  # not allowed here, or already gone: they keep their priority
+                pass
 
     def stop(self) -> None:
         """As after an interruption of a build: outputs not started are dropped, those being

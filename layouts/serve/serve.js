@@ -29,13 +29,12 @@ function swap(page, ids) {
 }
 
 function libraryPage() {
-  const status = document.getElementById("library-status");
   let waiting = null;
   const refresh = () => {
     window.clearTimeout(waiting);
     waiting = window.setTimeout(async () => {
       const page = await fetchPage();
-      if (page) { swap(page, ["library"]); say(status, "The list of leaflets was brought up to date."); }
+      if (page) { swap(page, ["library"]); }
     }, 300);
   };
   for (const kind of ["changed", "outputs", "removed"]) { events.addEventListener(kind, refresh); }
@@ -90,6 +89,7 @@ function leafletPage() {
     if (response.status === 412) {
       showConflict(await response.text());
       say(status, "Not saved: someone else changed this leaflet.");
+      document.getElementById("load-newest").focus(); // the next thing to do, as an error summary would
       return;
     }
     if (!response.ok) { say(status, "Not saved. " + await response.text()); return; }
