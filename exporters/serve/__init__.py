@@ -35,6 +35,9 @@ def run_serve(request: ServeRequest) -> int:
 
 
 def _in_address(host: str) -> str:
+    """The host as it goes in an address; listening on every address, this computer's name."""
+    if host in ("0.0.0.0", "::"):
+        return socket.gethostname()
     return f"[{host}]" if ":" in host else host
 
 
