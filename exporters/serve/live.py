@@ -19,7 +19,7 @@ from ..checks import DocumentReport, check_document, load_project_settings
 from ..errors import SourceError
 from ..formats.html import render
 from ..model import Document
-from ..output import PART_SUFFIX, atomic_target
+from ..output import atomic_target
 from ..readers.leaflet import read
 from ..readers.sources import find_sources, slug_clash
 from ..variants import layout_settings
@@ -29,6 +29,8 @@ from .outputs import Outputs
 from .templates import environment
 
 PREVIEW_EDITION = "standard"  # the clear-print web page, as a reader would see it
+LEAFLET_SUFFIX = ".md"
+SHARED_SUFFIXES = (".yaml", ".svg", ".png", ".jpg", ".jpeg")  # the glossary and pictures
 
 
 class EditConflict(Exception):
@@ -121,27 +123,27 @@ class LiveLibrary:
         """Follow the folder: a changed leaflet is checked again; a changed glossary or picture
         means every leaflet is."""
         async for changes in awatch(self.root, stop_event=stop, step=50, debounce=400):
-            paths = {Path(path) for _, path in changes if _worth_watching(Path(path), self.out_dir)}
-            if not paths:
-                continue
-            if any(path.suffix != ".md" for path in paths):
-                self.library = self.outputs.library = Library(self.out_dir, today())
-                paths = set(self.sources()) | set(self._slugs)
-            for path in sorted(paths):
-                await self._changed_on_disk(path)
+            paths = [Path(path) for _, path in changes]
+            changed = {path.resolve() for path in paths if _worth_watching(path, self.out_dir)}
+            if changed:
+                await self._changed_on_disk(changed)
 
-    async def _changed_on_disk(self, path: Path) -> None:
-        slug = self._slugs.get(path)
-        if not path.is_file():
-            if slug is not None:
-                del self._slugs[path]
-                self.leaflets.pop(slug, None)
-                self.events.publish("removed", slug=slug)
-            return
-        if path not in self.sources():
-            return
-        if slug is None or etag_of(path.read_bytes()) != self.leaflets[slug].etag:
-            await self.refresh(path)
+    async def _changed_on_disk(self, changed: set[Path]) -> None:
+        """`changed` holds absolute paths; the leaflets are known by their paths as found."""
+        shared = any(path.suffix.lower() in SHARED_SUFFIXES for path in changed)
+        if shared:
+            self.library = self.outputs.library = Library(self.out_dir, today())
+        sources = {source.resolve(): source for source in self.sources()}
+        gone = [known for known in self._slugs if known.resolve() in changed - sources.keys()]
+        for source in gone:
+            slug = self._slugs.pop(source)
+            self.leaflets.pop(slug, None)
+            self.events.publish("removed", slug=slug)
+        for resolved, source in sources.items():
+            slug = self._slugs.get(source)
+            edited = resolved in changed and slug and _etag_of_file(source) != self.leaflets[slug].etag
+            if shared or slug is None or edited:
+                await self.refresh(source)
 
     def _look(self, source: Path) -> Leaflet:
         """Read, check and preview one leaflet (in a worker thread of the event loop)."""
@@ -191,6 +193,13 @@ def _clash(leaflet: Leaflet, owner: Leaflet) -> Leaflet:
     return Leaflet(leaflet.source, slug, leaflet.etag, leaflet.text, None, None, error, Preview(""))
 
 
+def _etag_of_file(source: Path) -> str | None:
+    try:
+        return etag_of(source.read_bytes())
+    except OSError:
+        return None
+
+
 def _write_atomically(source: Path, data: bytes) -> None:
     with atomic_target(source) as temporary:
         temporary.write_bytes(data)
@@ -198,6 +207,6 @@ def _write_atomically(source: Path, data: bytes) -> None:
 
 def _worth_watching(path: Path, out_dir: Path) -> bool:
     """Leaflets, the glossary and pictures; not the part files of a save, nor the outputs."""
-    if path.name.startswith(".") or path.name.endswith(PART_SUFFIX):
+    if path.name.startswith(".") or path.suffix.lower() not in (LEAFLET_SUFFIX, *SHARED_SUFFIXES):
         return False
     return not path.resolve().is_relative_to(out_dir.resolve())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pdfplumber
 
 from exporters.build.incremental import stamp_path
@@ -49,12 +51,23 @@ def test_an_edit_made_while_the_pdf_builds_wins_over_the_older_one(tmp_path):
         assert "error to fix first" in client.get("/leaflets/scan").text
 
 
-def test_the_outputs_of_a_leaflet_are_rebuilt_when_its_file_changes_on_disk(tmp_path):
+def test_the_page_follows_the_folder_given_as_a_relative_path(tmp_path, monkeypatch):
     source = write_library(tmp_path)
+    monkeypatch.chdir(tmp_path)
     target = tmp_path / "output" / "blood-test" / "blood-test.large-print.html"
-    with serving(tmp_path) as client:
+    with serving(Path(".")) as client:
         wait_for(target.is_file, what="the first HTML")
+        # The author's own editor changes a leaflet: it is checked, previewed and built again.
         path = source / "blood-test.md"
         path.write_text(path.read_text(encoding="utf-8").replace("sharp scratch", "quick scratch"), encoding="utf-8")
         wait_for(lambda: "quick scratch" in target.read_text(encoding="utf-8"), what="the rebuilt HTML")
         wait_for(lambda: "quick scratch" in client.get("/leaflets/blood-test").text, what="the new preview")
+        # The shared glossary changes: every leaflet is read again with it.
+        (source / "glossary.yaml").write_text("scratch: A small mark on the skin.\n", encoding="utf-8")
+        wait_for(lambda: 'class="term"' in client.get("/leaflets/blood-test").text.split('class="preview"')[1],
+                 what="the glossary word in the preview")  # fmt: skip
+        # A new leaflet appears in the library; a removed one goes.
+        (source / "x-ray.md").rename(source / "chest-x-ray.md")
+        wait_for(lambda: 'href="/leaflets/chest-x-ray"' in client.get("/").text, what="the renamed leaflet")
+        assert 'href="/leaflets/x-ray"' not in client.get("/").text
+        assert client.get("/leaflets/x-ray").status_code == 404
