@@ -58,7 +58,7 @@ class Guard:
             return
         refusal = self._refusal(scope)
         if refusal is not None:
-            await refusal(scope, receive, send)
+            await refusal(scope, receive, _with_headers(send))
             return
         await self.app(scope, receive, _with_headers(send))
 

@@ -14,6 +14,7 @@ import importlib
 import multiprocessing
 import os
 from collections.abc import Callable
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -73,6 +74,9 @@ class Outputs:
         for name in {name for name, _ in self.pairs}:
             importlib.import_module(FORMATS[name].module)
         self._loop = asyncio.get_running_loop()
+        self._start_workers()
+
+    def _start_workers(self) -> None:
         self._builder = Builder(self._jobs, self.library, False, self._done_in_worker)
         self._builder.__enter__()
         for worker in multiprocessing.active_children():
@@ -135,7 +139,22 @@ class Outputs:
             return
         slot.state, slot.message, slot.in_workers = State.BUILDING, "", True
         assert self._builder is not None, "the outputs were not started"
-        self._builder.add([output], document, digest)
+        try:
+            self._builder.add([output], document, digest)
+        except BrokenProcessPool:  # a worker was killed (out of memory, say): start them again
+            self._restart_workers()
+            slot.state, slot.in_workers = State.BUILDING, True
+            assert self._builder is not None
+            self._builder.add([output], document, digest)
+
+    def _restart_workers(self) -> None:
+        """The outputs the dead workers had are built again at their leaflet's next change."""
+        self.stop()
+        for slots in self._slots.values():
+            for slot in slots.values():
+                if slot.in_workers:
+                    slot.in_workers, slot.waiting, slot.state = False, None, State.NOT_BUILT
+        self._start_workers()
 
     def _done_in_worker(self, outcome: Outcome) -> None:
         """Called in the pool's thread as an output ends: hand it to the event loop (unless the

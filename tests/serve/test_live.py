@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import signal
+import time
 from pathlib import Path
 
 import pdfplumber
@@ -71,3 +75,17 @@ def test_the_page_follows_the_folder_given_as_a_relative_path(tmp_path, monkeypa
         wait_for(lambda: 'href="/leaflets/chest-x-ray"' in client.get("/").text, what="the renamed leaflet")
         assert 'href="/leaflets/x-ray"' not in client.get("/").text
         assert client.get("/leaflets/x-ray").status_code == 404
+
+
+def test_a_worker_killed_by_the_system_does_not_stop_the_outputs(tmp_path):
+    write_library(tmp_path)
+    target = tmp_path / "output" / "scan" / "scan.standard.html"
+    with serving(tmp_path) as client:
+        wait_for(lambda: set(slot_states(client, "scan").values()) == {State.UP_TO_DATE}, what="the first HTML")
+        for worker in multiprocessing.active_children():
+            os.kill(worker.pid, signal.SIGKILL)
+        time.sleep(0.5)  # the pool sees its worker gone
+        text = client.get("/leaflets/scan/source").text
+        assert save(client, "scan", text.replace("as normal", "as you like")).status_code == 200
+        wait_for(lambda: set(slot_states(client, "scan").values()) == {State.UP_TO_DATE}, what="new workers")
+        assert "as you like" in target.read_text(encoding="utf-8")
