@@ -29,6 +29,7 @@ from .templates import STATIC_FILES, TEMPLATES, preview_stylesheet
 TEXT_TYPES = ("text/plain", "text/markdown")
 INLINE_TYPES = ("text/html", "application/pdf")  # opened in the browser; the rest are downloaded
 EVENT_PING_SECONDS = 15
+REBUILD_AFTER_SECONDS = 0.4
 CONFLICT = ("Someone else changed this leaflet after you opened it, so your text was not saved. "
             "Load the newest text, then make your change again.")
 
@@ -129,7 +130,9 @@ class Routes:
             raise Refusal(412, CONFLICT) from None
 
     async def _rebuild(self, leaflet: Leaflet) -> None:
-        """After a save has been answered, in the event loop like every change of the outputs."""
+        """After a save has been answered, and after a moment, so that the page fetches its new
+        findings and preview first; a newer save meanwhile makes this one's rebuild unneeded."""
+        await anyio.sleep(REBUILD_AFTER_SECONDS)
         self.live.rebuild(leaflet)
 
     async def findings(self, request: Request) -> Response:

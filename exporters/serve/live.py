@@ -75,6 +75,7 @@ class LiveLibrary:
         self._slugs: dict[Path, str] = {}
         self._checking = threading.Lock()  # one leaflet read and checked at a time
         self._saving = asyncio.Lock()
+        self._being_saved: dict[Path, str] = {}  # the etag a save is writing: not news to the watcher
         self._macros = environment().get_template("marks.html.j2")
         self._preview_settings = layout_settings(PREVIEW_EDITION)
 
@@ -107,8 +108,12 @@ class LiveLibrary:
             source = self.leaflets[slug].source
             if etag_of(source.read_bytes()) != expected:
                 raise EditConflict(slug)
-            await anyio.to_thread.run_sync(_write_atomically, source, data)
-            return await self.refresh(source, rebuild=False)
+            self._being_saved[source] = etag_of(data)
+            try:
+                await anyio.to_thread.run_sync(_write_atomically, source, data)
+                return await self.refresh(source, rebuild=False)
+            finally:
+                del self._being_saved[source]
 
     def rebuild(self, leaflet: Leaflet) -> None:
         """Hand a leaflet's outputs to the workers (those out of date), unless a newer look
@@ -141,7 +146,8 @@ class LiveLibrary:
             self.events.publish("removed", slug=slug)
         for resolved, source in sources.items():
             slug = self._slugs.get(source)
-            edited = resolved in changed and slug and _etag_of_file(source) != self.leaflets[slug].etag
+            known = (self.leaflets[slug].etag, self._being_saved.get(source)) if slug else ()
+            edited = resolved in changed and _etag_of_file(source) not in known
             if shared or slug is None or edited:
                 await self.refresh(source)
 

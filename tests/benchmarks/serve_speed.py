@@ -124,7 +124,7 @@ def run(client: TestClient, app, path: Path, saves: int) -> None:
         looked = app.state.live.leaflets[slug]
         server_checked.append(looked.checked_in)
         server_previewed.append(looked.previewed_in)
-        time.sleep(0.5)  # an officer's pause between saves; the workers go on building meanwhile
+        time.sleep(1.0)  # a short pause between saves; the workers build meanwhile
     report("findings ready (server: read + check)", server_checked, FINDINGS_TARGET)
     report("findings at the page (save + findings.json)", page_findings, FINDINGS_TARGET)
     report("preview ready (server: + HTML edition + marks)", server_previewed, PREVIEW_TARGET)
