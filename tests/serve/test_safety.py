@@ -10,7 +10,7 @@ import pytest
 from exporters.cli import main
 from exporters.serve.guard import COOKIE
 
-from .helpers import serving, wait_for, write_library
+from .helpers import save, serving, wait_for, write_library
 
 TOKEN = "a-long-enough-secret-for-tests"
 TRAVERSALS = [
@@ -134,3 +134,13 @@ def test_another_host_without_a_token_is_refused_with_a_reason(capsys, tmp_path)
     assert "at least 16 characters" in capsys.readouterr().err
     assert main(["serve", str(tmp_path / "no-such-folder")]) == 2
     assert "no folder called" in capsys.readouterr().err
+
+
+def test_script_in_a_leaflet_never_reaches_a_page_as_script(library):
+    text = library.get("/leaflets/scan/source").text
+    hostile = text.replace("Wear clothes", '<script>alert("x")</script> [Open](javascript:alert(1)) Wear clothes')
+    assert save(library, "scan", hostile).status_code == 200
+    page = library.get("/leaflets/scan").text
+    assert "<script>alert" not in page and 'href="javascript:' not in page
+    assert "&lt;script&gt;alert" in page  # in the editor, as text
+    assert "script-src 'self'" in library.get("/leaflets/scan").headers["content-security-policy"]
