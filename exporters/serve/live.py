@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import logging
 import threading
 import time
 from dataclasses import dataclass
@@ -130,8 +131,12 @@ class LiveLibrary:
         async for changes in awatch(self.root, stop_event=stop, step=50, debounce=400):
             paths = [Path(path) for _, path in changes]
             changed = {path.resolve() for path in paths if _worth_watching(path, self.out_dir)}
-            if changed:
+            if not changed:
+                continue
+            try:
                 await self._changed_on_disk(changed)
+            except Exception:  # a fault of the program: say so, and keep following the folder
+                logging.getLogger("leaflet.serve").exception("Could not follow a change in %s", self.root)
 
     async def _changed_on_disk(self, changed: set[Path]) -> None:
         """`changed` holds absolute paths; the leaflets are known by their paths as found."""
