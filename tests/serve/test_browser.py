@@ -10,6 +10,7 @@ import threading
 import time
 
 import pytest
+import uvicorn
 
 from exporters.requests import ServeRequest
 from exporters.serve.app import create_app
@@ -27,7 +28,6 @@ WAIT_MS = 15_000
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """leaflet serve's app under uvicorn, on a free port of this computer, for the whole module."""
-    uvicorn = pytest.importorskip("uvicorn")
     folder = tmp_path_factory.mktemp("served")
     write_library(folder)
     app = create_app(ServeRequest(folder / "source", folder / "output", jobs=2), formats=("html",))
