@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import importlib
+import logging
 import multiprocessing
 import os
 from collections.abc import Callable
@@ -70,9 +71,16 @@ class Outputs:
         self._loop: asyncio.AbstractEventLoop | None = None
 
     def start(self) -> None:
-        """Import every exporter once, then start the workers, which inherit them warm."""
-        for name in {name for name, _ in self.pairs}:
-            importlib.import_module(FORMATS[name].module)
+        """Import every exporter once, then start the workers, which inherit them warm. A format
+        this computer cannot make (a system library missing) is left out, and the log says why."""
+        for name in sorted({name for name, _ in self.pairs}):
+            try:
+                importlib.import_module(FORMATS[name].module)
+            except (OSError, ImportError) as error:
+                logging.getLogger("leaflet.serve").warning(
+                    "The %s files are not made: a library they need is missing (%s). Install it with "
+                    "'bash .ci/setup'.", name, error)  # fmt: skip
+                self.pairs = [pair for pair in self.pairs if pair[0] != name]
         self._loop = asyncio.get_running_loop()
         self._start_workers()
 
