@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import ExitStatus, SourceError, UsageError
-from .requests import BuildRequest, CheckRequest
+from .requests import BuildRequest, CheckRequest, ServeRequest
 from .variants import PAPER_SIZES
 
 # Named here, not imported from exporters.checks, so that --help does not load the word lists.
@@ -95,7 +95,25 @@ def _parser() -> argparse.ArgumentParser:
         "The draft is marked <!-- leaflet: draft -->: check every row, then remove that line.",
     )  # fmt: skip
     draft.add_argument("source", type=Path, metavar="SOURCE", help="the leaflet file")
+    _add_serve(commands)
     return parser
+
+
+def _add_serve(commands) -> None:
+    serve = commands.add_parser(
+        "serve", help="open the library in a web browser: edit leaflets and see their findings live",
+        description="Show every leaflet of PATH in a web page, where you can edit each one and see "
+        "what the check finds and its outputs rebuilt as you save.",
+    )  # fmt: skip
+    serve.add_argument("path", nargs="?", type=Path, default=Path("source"), metavar="PATH",
+                       help="the folder of leaflets (default: source/)")
+    serve.add_argument("--out", type=Path, default=Path("output"), metavar="DIR",
+                       help="where to write the outputs (default: output/)")
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="the address to listen on (default: 127.0.0.1, this computer only)")
+    serve.add_argument("--port", type=_positive, default=8000, help="the port to listen on (default: 8000)")
+    serve.add_argument("--token", metavar="TOKEN",
+                       help="a secret that every visitor must give; needed for any host but this computer")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -113,6 +131,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .checks.command import run_check
 
             return run_check(check_request(arguments))
+        if arguments.command == "serve":
+            from .serve import run_serve
+
+            return run_serve(ServeRequest(arguments.path, arguments.out, arguments.host, arguments.port,
+                                          arguments.token, max(2, os.cpu_count() or 1)))
         if arguments.command == "draft-easy-read":
             return _draft_easy_read(arguments.source)
         from .starter import write_starter

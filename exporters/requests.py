@@ -32,3 +32,15 @@ class CheckRequest:
     report_format: str = "text"
     out: Path | None = None
     profile: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ServeRequest:
+    """`leaflet serve`: the library's folder, where outputs go, and where the web page listens."""
+
+    path: Path = Path("source")
+    out: Path = Path("output")
+    host: str = "127.0.0.1"
+    port: int = 8000
+    token: str | None = None
+    jobs: int = 2
