@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import ExitStatus, SourceError, UsageError
-from .requests import BuildRequest, CheckRequest, ImportRequest
+from .requests import BuildRequest, CheckRequest, ImportRequest, ServeRequest
 from .variants import PAPER_SIZES
 
 # Named here, not imported from exporters.checks, so that --help does not load the word lists.
@@ -97,6 +97,7 @@ def _parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     draft.add_argument("source", type=Path, metavar="SOURCE", help="the leaflet file")
     _add_import(commands)
+    _add_serve(commands)
     return parser
 
 
@@ -114,6 +115,23 @@ def _add_import(commands) -> None:
     word.add_argument("--force", action="store_true", help="replace a leaflet of the same name")
 
 
+def _add_serve(commands) -> None:
+    serve = commands.add_parser(
+        "serve", help="open the library in a web browser: edit leaflets and see their findings live",
+        description="Show every leaflet of PATH in a web page, where you can edit each one and see "
+        "what the check finds and its outputs rebuilt as you save.",
+    )  # fmt: skip
+    serve.add_argument("path", nargs="?", type=Path, default=Path("source"), metavar="PATH",
+                       help="the folder of leaflets (default: source/)")
+    serve.add_argument("--out", type=Path, default=Path("output"), metavar="DIR",
+                       help="where to write the outputs (default: output/)")
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="the address to listen on (default: 127.0.0.1, this computer only)")
+    serve.add_argument("--port", type=_positive, default=8000, help="the port to listen on (default: 8000)")
+    serve.add_argument("--token", metavar="TOKEN",
+                       help="a secret that every visitor must give; needed for any host but this computer")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     try:
@@ -129,6 +147,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .checks.command import run_check
 
             return run_check(check_request(arguments))
+        if arguments.command == "serve":
+            from .serve import run_serve
+
+            return run_serve(ServeRequest(arguments.path, arguments.out, arguments.host, arguments.port,
+                                          arguments.token, max(2, os.cpu_count() or 1)))
         if arguments.command == "draft-easy-read":
             return _draft_easy_read(arguments.source)
         if arguments.command == "import":

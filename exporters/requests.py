@@ -42,3 +42,15 @@ class ImportRequest:
     source: Path = Path("source")
     slug: str | None = None
     force: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ServeRequest:
+    """`leaflet serve`: the library's folder, where outputs go, and where the web page listens."""
+
+    path: Path = Path("source")
+    out: Path = Path("output")
+    host: str = "127.0.0.1"
+    port: int = 8000
+    token: str | None = None
+    jobs: int = 2
