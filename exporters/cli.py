@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import ExitStatus, SourceError, UsageError
-from .requests import BuildRequest, CheckRequest, ServeRequest
+from .requests import BuildRequest, CheckRequest, ImportRequest, ServeRequest
 from .variants import PAPER_SIZES
 
 # Named here, not imported from exporters.checks, so that --help does not load the word lists.
@@ -51,7 +51,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=Path, default=Path("output"), metavar="DIR",
                        help="where to write the outputs (default: output/)")
     build.add_argument("--format", type=_comma_list, metavar="LIST",
-                       help="formats to build, comma separated (default: all)")
+                       help="formats to build, comma separated: html, pdf, docx, epub, brf, pef, markdown "
+                       "(default: all but markdown, the source format)")
     build.add_argument("--variant", type=_comma_list, metavar="LIST",
                        help="standard, large-print, easy-read; comma separated "
                        "(default: every variant each format makes)")
@@ -95,8 +96,23 @@ def _parser() -> argparse.ArgumentParser:
         "The draft is marked <!-- leaflet: draft -->: check every row, then remove that line.",
     )  # fmt: skip
     draft.add_argument("source", type=Path, metavar="SOURCE", help="the leaflet file")
+    _add_import(commands)
     _add_serve(commands)
     return parser
+
+
+def _add_import(commands) -> None:
+    word = commands.add_parser(
+        "import", help="bring Word leaflets (.docx) in as leaflets to edit and build",
+        description="Write each Word file as DIR/<slug>.md, its pictures as DIR/pictures/<slug>-<n>.<ext>, "
+        "and report what was found, what was guessed and what could not be kept. With several files, "
+        "one line each; import one file alone to see its whole report.",
+    )  # fmt: skip
+    word.add_argument("files", nargs="+", type=Path, metavar="FILE.docx", help="the Word files")
+    word.add_argument("--source", type=Path, default=Path("source"), metavar="DIR",
+                      help="the folder of leaflets to write into (default: source/)")
+    word.add_argument("--slug", metavar="NAME", help="the leaflet's short name (default: from its title)")
+    word.add_argument("--force", action="store_true", help="replace a leaflet of the same name")
 
 
 def _add_serve(commands) -> None:
@@ -138,6 +154,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                                           arguments.token, max(2, os.cpu_count() or 1)))
         if arguments.command == "draft-easy-read":
             return _draft_easy_read(arguments.source)
+        if arguments.command == "import":
+            from .importer import run_import
+
+            return run_import(ImportRequest(tuple(arguments.files), arguments.source, arguments.slug,
+                                            arguments.force))  # fmt: skip
         from .starter import write_starter
 
         written = write_starter(arguments.name, arguments.source)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import ExitStatus, SourceError
-from ..formats import FORMATS, check_supported
+from ..formats import FORMATS, check_supported, default_formats
 from ..model import Document
 from ..readers.sources import find_sources, slug_clash
 from ..requests import BuildRequest
@@ -30,7 +30,7 @@ def plan(formats: tuple[str, ...], variants: tuple[str, ...]) -> list[tuple[str,
     """The (format, variant) pairs to build. Asked-for pairs must all be possible."""
     for variant in variants:
         known_variant(variant)
-    chosen_formats = list(formats or FORMATS)
+    chosen_formats = list(formats or default_formats())
     check_supported(chosen_formats, list(variants))
     return [(name, variant) for name in chosen_formats for variant in (variants or FORMATS[name].variants)]
 
