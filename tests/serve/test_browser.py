@@ -177,11 +177,13 @@ def test_a_word_file_made_by_our_exporter_is_imported_from_the_library_by_keyboa
     address, folder = server
     word = our_word_file(tmp_path)
     page = browser.new_page()
+    # The computer's file chooser, answered here; listened for before the page opens, so that it
+    # is caught however soon the key is pressed.
+    page.on("filechooser", lambda chooser: chooser.set_files(word))
     page.goto(address + "/")
     tab_to(page, "#word-file")
-    with page.expect_file_chooser() as chooser:
-        page.keyboard.press("Space")  # the file input opens the computer's file chooser
-    chooser.value.set_files(word)
+    page.keyboard.press("Space")  # the file input opens the file chooser
+    page.wait_for_function("() => document.getElementById('word-file').files.length === 1", timeout=WAIT_MS)
     tab_to(page, "#import-button")
     page.keyboard.press("Enter")
     outcome = page.locator("#import-outcome")
