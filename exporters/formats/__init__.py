@@ -27,6 +27,7 @@ SYSTEM_PACKAGES = (
     "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libcairo2 fonts-dejavu-core fonts-liberation2"
 )
 EVERY_EDITION = (("standard", "write"), ("large-print", "write"), ("easy-read", "write_easy_read"))
+SPOKEN_EDITIONS = (("standard", "write"), ("easy-read", "write_easy_read"))  # large print is not heard
 
 
 class MissingSystemPiece(UsageError):
@@ -58,6 +59,10 @@ FORMATS = {
                   count_pages="count_pages", release="release"),
     "docx": Format("docx", "docx", "exporters.formats.docx", EVERY_EDITION, cost=3),
     "epub": Format("epub", "epub", "exporters.formats.epub", EVERY_EDITION, cost=2),
+    "audio": Format("audio", "mp3", "exporters.formats.audio.edition", SPOKEN_EDITIONS, cost=5,
+                    system_packages="espeak-ng"),
+    "talking-book": Format("talking-book", "talking-book.epub", "exporters.formats.talking_book",
+                           SPOKEN_EDITIONS, cost=5, system_packages="espeak-ng"),
 }  # fmt: skip
 
 
