@@ -82,6 +82,14 @@ def _parser() -> argparse.ArgumentParser:
         "The draft is marked <!-- leaflet: draft -->: check every row, then remove that line.",
     )  # fmt: skip
     draft.add_argument("source", type=Path, metavar="SOURCE", help="the leaflet file")
+    script = commands.add_parser(
+        "audio-script", help="print the words the audio edition says, one sentence a line",
+        description="Print exactly what the MP3 of SOURCE says, one sentence a line (a blank line "
+        "between chapters), so that you can check numbers, names and pronunciations without listening.",
+    )  # fmt: skip
+    script.add_argument("source", type=Path, metavar="SOURCE", help="the leaflet file")
+    script.add_argument("--variant", default="standard", choices=("standard", "easy-read"),
+                        help="the edition to read (default: standard)")
     return parser
 
 
@@ -102,6 +110,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_check(check_request(arguments))
         if arguments.command == "draft-easy-read":
             return _draft_easy_read(arguments.source)
+        if arguments.command == "audio-script":
+            return _audio_script(arguments.source, arguments.variant)
         from .starter import write_starter
 
         written = write_starter(arguments.name, arguments.source)
@@ -122,6 +132,15 @@ def build_request(arguments: argparse.Namespace) -> BuildRequest:
 
 def check_request(arguments: argparse.Namespace) -> CheckRequest:
     return CheckRequest(tuple(arguments.paths), arguments.format, arguments.out, arguments.profile)
+
+
+def _audio_script(source: Path, variant: str) -> int:
+    from .formats.audio import audio_script
+    from .readers.leaflet import read
+    from .variants import layout_settings
+
+    sys.stdout.write(audio_script(read(source), layout_settings(variant)))
+    return ExitStatus.DONE
 
 
 def _draft_easy_read(source: Path) -> int:

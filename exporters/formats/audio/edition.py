@@ -14,6 +14,7 @@ from . import mp3_parts
 from .espeak import EspeakVoice
 from .mp3 import Chapter, Tags, in_file, write_mp3
 from .reading import load_speech
+from .respelling import load_respelling_key
 from .speech import Voice, joined, record
 
 
@@ -30,7 +31,8 @@ def write_easy_read(document: Document, settings: LayoutSettings, target: Path) 
 def voice_for(document: Document, settings: LayoutSettings) -> Voice:
     """The voice layouts/audio/speech.yaml names, speaking the leaflet's language."""
     chosen = load_speech(settings.layouts)["voice"]
-    return EspeakVoice(chosen["espeak"], chosen["words_a_minute"], document.meta.language)
+    key = load_respelling_key(settings.layouts)
+    return EspeakVoice(chosen["espeak"], chosen["words_a_minute"], key, document.meta.language)
 
 
 def tags_of(document: Document, settings: LayoutSettings) -> Tags:

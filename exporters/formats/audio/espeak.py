@@ -6,30 +6,35 @@ call gave, with no need to trust where the engine reports its events, and any vo
 one sentence (a neural voice has no events at all) can stand in its place.
 
 The text goes in as SSML. Letters said one by one ('NHS') and respellings ('im-MAT-in-ib') go in
-as espeak-ng's own phonemes (`[[...]]`), made from espeak-ng's reading of each letter and each
-syllable, so that 'ALL' is never read as the word 'all' and the stress falls where the respelling
-puts its capitals.
+as espeak-ng's own phonemes (`[[...]]`), from the key in layouts/audio/respelling.yaml: so that
+'ALL' is never read as the word 'all', and the stress falls where the respelling has capitals.
 
-The library keeps its state per process (one voice, one callback), so this module keeps the one
-engine a process has; it is loaded when the module is imported, so that a computer without
-espeak-ng is told at once which package to install (see the registry's `system_packages`).
+espeak-ng carries state from one call to the next (its pitch flutter and noise run on), so the
+same sentence sounds a few samples different each time it is said, and re-initialising does not
+reset it. The same sentences said in the same order by a fresh engine do sound the same, so each
+recording is made in a process of its own, forked from this one, where the engine has only been
+initialised: the same source gives the same bytes whatever was built before it.
+
+The library is loaded when the module is imported, so that a computer without espeak-ng is told
+at once which package to install (see the registry's `system_packages`).
 """
 
 from __future__ import annotations
 
 import ctypes
 import ctypes.util
-import re
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from html import escape
 
-from .spoken import Letters, Piece, Respelling, Words
+from .respelling import letters, respelled
+from .spoken import Letters, Piece, Words
 
 SYNCHRONOUS = 2  # espeak_AUDIO_OUTPUT: AUDIO_OUTPUT_SYNCHRONOUS
 DONT_EXIT = 0x8000  # espeak_Initialize: report a missing data folder rather than end the process
 CHARACTERS_UTF8, SSML, PHONEMES = 1, 0x10, 0x100
 RATE = 1  # espeak_PARAMETER: espeakRATE, words a minute
-STRESS = re.compile(r"[',%=]")
 _CALLBACK = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.POINTER(ctypes.c_short), ctypes.c_int, ctypes.c_void_p)
 
 
@@ -43,8 +48,6 @@ def _load_library() -> ctypes.CDLL:
     library.espeak_SetParameter.argtypes = [c_int, c_int, c_int]
     size = ctypes.c_size_t
     library.espeak_Synth.argtypes = [pointer, size, c_uint, c_int, c_uint, c_uint, pointer, pointer]
-    library.espeak_TextToPhonemes.restype = ctypes.c_char_p
-    library.espeak_TextToPhonemes.argtypes = [ctypes.POINTER(ctypes.c_char_p), c_int, c_int]
     return library
 
 
@@ -61,22 +64,19 @@ class _Engine:
         self.chunks: list[bytes] = []
         self._callback = _CALLBACK(self._collect)  # kept: the library calls it after we return
         LIBRARY.espeak_SetSynthCallback(self._callback)
-        self.voice: tuple[str, int] | None = None
 
     def _collect(self, samples, count: int, events) -> int:
         if samples and count > 0:
             self.chunks.append(ctypes.string_at(samples, count * 2))
         return 0  # go on
 
-    def use(self, name: str, words_a_minute: int) -> None:
-        if self.voice != (name, words_a_minute):
-            if LIBRARY.espeak_SetVoiceByName(name.encode()) != 0:
-                raise OSError(f"espeak-ng has no voice '{name}'")
-            LIBRARY.espeak_SetParameter(RATE, words_a_minute, 0)
-            self.voice = (name, words_a_minute)
-            _phonemes.cache_clear()
+    def say_all(self, name: str, words_a_minute: int, sentences: list[str]) -> list[bytes]:
+        if LIBRARY.espeak_SetVoiceByName(name.encode()) != 0:
+            raise OSError(f"espeak-ng has no voice '{name}'")
+        LIBRARY.espeak_SetParameter(RATE, words_a_minute, 0)
+        return [self._synthesise(ssml) for ssml in sentences]
 
-    def synthesise(self, ssml: str) -> bytes:
+    def _synthesise(self, ssml: str) -> bytes:
         self.chunks = []
         data = ssml.encode("utf-8") + b"\0"
         LIBRARY.espeak_Synth(data, len(data), 0, 1, 0, CHARACTERS_UTF8 | SSML | PHONEMES, None, None)
@@ -88,64 +88,38 @@ def _engine() -> _Engine:
     return _Engine()
 
 
-@lru_cache(maxsize=4096)
-def _phonemes(text: str) -> str:
-    """espeak-ng's phonemes for a word or a letter, as it would say it alone."""
-    pointer = ctypes.c_char_p(text.encode("utf-8"))
-    parts = []
-    while pointer.value:
-        parts.append(LIBRARY.espeak_TextToPhonemes(ctypes.byref(pointer), CHARACTERS_UTF8, 0).decode())
-    return " ".join(parts)
+def _say_all(name: str, words_a_minute: int, sentences: list[str]) -> list[bytes]:
+    """In the forked process: every sentence in turn, from the engine's first state."""
+    return _engine().say_all(name, words_a_minute, sentences)
 
 
 class EspeakVoice:
-    """espeak-ng speaking one sentence at a time: 16-bit mono samples at its own rate (22,050 Hz)."""
+    """espeak-ng: 16-bit mono samples at its own rate (22,050 Hz), no silence after a sentence.
+    `respelling_key` is layouts/audio/respelling.yaml: the sounds of respellings and letters."""
 
-    def __init__(self, name: str, words_a_minute: int, language: str = "en-GB") -> None:
+    def __init__(self, name: str, words_a_minute: int, respelling_key: dict, language: str = "en-GB") -> None:
         self.name = name
         self.words_a_minute = words_a_minute
+        self.respelling_key = respelling_key
         self.language = language
-        self.sample_rate = _engine().sample_rate
+        self.sample_rate = _engine().sample_rate  # initialised here, never spoken with here
 
-    def speak(self, pieces: tuple[Piece, ...]) -> bytes:
-        engine = _engine()
-        engine.use(self.name, self.words_a_minute)
-        return engine.synthesise(self.ssml(pieces))
+    def speak(self, sentences: list[tuple[Piece, ...]]) -> list[bytes]:
+        """The sound of each sentence, said in order by a fresh engine in a process of its own."""
+        said = [self.ssml(pieces) for pieces in sentences]
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as apart:
+            return apart.submit(_say_all, self.name, self.words_a_minute, said).result()
 
     def ssml(self, pieces: tuple[Piece, ...]) -> str:
         """The sentence as SSML, with espeak-ng's phonemes for letters and respellings."""
-        _engine().use(self.name, self.words_a_minute)
-        said = "".join(_rendered(piece) for piece in pieces)
+        said = "".join(self._rendered(piece) for piece in pieces)
         # The line break: espeak-ng 1.51 reads a full stop straight after ']]' as "dot" when
         # nothing but a space follows it, and markup straight after ']]' as text.
         return f'<speak version="1.1" xml:lang="{escape(self.language)}"><s>{said}\n</s></speak>'
 
-
-def _rendered(piece: Piece) -> str:
-    if isinstance(piece, Words):
-        return escape(piece.text, quote=False)
-    if isinstance(piece, Letters):
-        return f"[[{_letters(piece)}]]"
-    return f"[[{_respelled(piece)}]]"
-
-
-def _letters(piece: Letters) -> str:
-    """'NHS' -> ',En,eItS'Es': every letter stressed a little, the last the most, as initials are."""
-    names = [STRESS.sub("", _phonemes(char.upper() if char.isalpha() else char)) for char in piece.text]
-    said = "".join("," + name for name in names[:-1]) + "'" + names[-1]
-    if piece.plural:
-        said += "Iz" if piece.text[-1].upper() in "SXZH" else "z"
-    return said
-
-
-def _respelled(piece: Respelling) -> str:
-    """'im-MAT-in-ib' -> 'Im'matInIb': each syllable as espeak-ng says it, stress before capitals."""
-    words = []
-    for word in re.split(r"\s+", piece.text.strip()):
-        syllables = [s for s in re.split(r"[-'’]", word) if s]
-        stressed = [syllable.isupper() for syllable in syllables]
-        if not any(stressed):
-            stressed[0] = True
-        words.append("".join(("'" if loud else "") + STRESS.sub("", _phonemes(s.lower())).replace(" ", "")
-                             for s, loud in zip(syllables, stressed, strict=True)))  # fmt: skip
-    return " ".join(words)
+    def _rendered(self, piece: Piece) -> str:
+        if isinstance(piece, Words):
+            return escape(piece.text, quote=False)
+        if isinstance(piece, Letters):
+            return f"[[{letters(piece, self.respelling_key)}]]"
+        return f"[[{respelled(piece.text, self.respelling_key)}]]"

@@ -20,7 +20,7 @@ from lxml import etree
 from ...sentences import split_sentences
 from .marking import Run, mark_sentences
 from .normaliser import Normaliser
-from .spoken import Piece, as_text
+from .spoken import Piece, as_text, capitalised
 
 SPEECH_FILE = "audio/speech.yaml"
 BLOCKS = frozenset(
@@ -120,7 +120,8 @@ class _Reader:
 
     def say(self, target: str, shown: str, spoken: str, pause: str) -> None:
         pauses = self.speech["pauses"]
-        self.utterances.append(Utterance(target, shown, self.normaliser.say(spoken), pauses[pause]))
+        said = capitalised(self.normaliser.say(spoken))
+        self.utterances.append(Utterance(target, shown, said, pauses[pause]))
 
     def walk(self, element: etree._Element) -> None:
         name = _name(element)

@@ -16,16 +16,17 @@ from .spoken import Piece
 
 
 class Voice(Protocol):
-    """What the audio editions need of a voice: one sentence in, its sound out.
+    """What the audio editions need of a voice: sentences in, the sound of each one out.
 
-    `speak` returns 16-bit signed mono samples (native byte order) at `sample_rate`, with no
-    silence added after the sentence. espeak.EspeakVoice is the voice every computer has; a
-    neural voice can take its place by offering the same two things.
+    `speak` returns, for each sentence, 16-bit signed mono samples (native byte order) at
+    `sample_rate`, with no silence after it; the same sentences must give the same samples.
+    espeak.EspeakVoice is the voice every computer has; a neural voice can take its place by
+    offering the same two things.
     """
 
     sample_rate: int
 
-    def speak(self, pieces: tuple[Piece, ...]) -> bytes: ...
+    def speak(self, sentences: list[tuple[Piece, ...]]) -> list[bytes]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,8 +55,8 @@ def record(utterances: tuple[Utterance, ...], voice: Voice) -> Recording:
     parts: list[bytes] = []
     clips: list[Clip] = []
     position = 0
-    for utterance in utterances:
-        sound = voice.speak(utterance.spoken)
+    sounds = voice.speak([utterance.spoken for utterance in utterances])
+    for utterance, sound in zip(utterances, sounds, strict=True):
         silence = bytes(2 * round(voice.sample_rate * utterance.pause / 1000))
         parts += [sound, silence]
         length = (len(sound) + len(silence)) // 2

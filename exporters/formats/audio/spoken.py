@@ -54,3 +54,11 @@ def merged(pieces: list[Piece]) -> tuple[Piece, ...]:
         elif not isinstance(piece, Words) or piece.text:
             joined.append(piece)
     return tuple(joined)
+
+
+def capitalised(pieces: tuple[Piece, ...]) -> tuple[Piece, ...]:
+    """The sentence with a capital letter at its start ("one." -> "One."), as the script shows it."""
+    if not pieces or not isinstance(pieces[0], Words):
+        return pieces
+    text = pieces[0].text.lstrip()
+    return (Words(text[:1].upper() + text[1:]), *pieces[1:])
