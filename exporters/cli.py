@@ -28,11 +28,19 @@ def _positive(value: str) -> int:
     return number
 
 
+def _page_size(value: str) -> tuple[int, int]:
+    """'40x25': cells across, lines down."""
+    cells, _, lines = value.lower().partition("x")
+    if not (cells.isdigit() and lines.isdigit()):
+        raise argparse.ArgumentTypeError("write the page as CELLSxLINES, for example 40x25")
+    return int(cells), int(lines)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="leaflet",
         description="Make accessible health leaflets (web page, large-print PDF, Word, EPUB, "
-        "easy read) from one Markdown source.",
+        "easy read, braille) from one Markdown source.",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
@@ -52,6 +60,11 @@ def _parser() -> argparse.ArgumentParser:
                        "default 14)")
     build.add_argument("--paper", default="a4", choices=PAPER_SIZES,
                        help="paper size for printed formats (default: a4)")
+    build.add_argument("--braille-grade", type=int, choices=(1, 2), default=2,
+                       help="braille: 2 contracted (the default) or 1 uncontracted Unified English Braille")
+    build.add_argument("--braille-page", type=_page_size, metavar="CELLSxLINES",
+                       help="braille page size in cells and lines (default: 40x25, set in "
+                       "layouts/braille/layout.yaml)")
     build.add_argument("--jobs", type=_positive, default=os.cpu_count() or 1, metavar="N",
                        help="how many outputs to build at once (default: the number of processor cores)")
     build.add_argument("--force", action="store_true",
@@ -127,6 +140,7 @@ def build_request(arguments: argparse.Namespace) -> BuildRequest:
         paths=tuple(arguments.paths), out=arguments.out, formats=tuple(arguments.format or ()),
         variants=tuple(arguments.variant or ()), font_size=arguments.font_size, paper=arguments.paper,
         jobs=arguments.jobs, force=arguments.force, no_check=arguments.no_check,
+        braille_grade=arguments.braille_grade, braille_page=arguments.braille_page,
     )  # fmt: skip
 
 

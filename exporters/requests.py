@@ -20,6 +20,8 @@ class BuildRequest:
     jobs: int = 1
     force: bool = False
     no_check: bool = False
+    braille_grade: int = 2  # 1 uncontracted, 2 contracted
+    braille_page: tuple[int, int] | None = None  # cells, lines; None: the layout's own size
 
 
 @dataclass(frozen=True, slots=True)
