@@ -16,12 +16,23 @@ from pathlib import Path
 
 import yaml
 
-from . import numbers
+from .numbers import (
+    MONTHS,
+    cardinal,
+    clock,
+    day_of_month,
+    digits,
+    hour_and_minutes,
+    is_one,
+    money,
+    ordinal,
+    year,
+)
 from .spoken import Letters, Piece, Respelling, Words, merged
 
 UNITS_FILE = "audio/units.yaml"
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-MONTHS = "|".join(numbers.MONTHS)
+MONTH_NAMES = "|".join(MONTHS)
 VOWELS = set("aeiouyAEIOUY")
 
 
@@ -49,11 +60,11 @@ def _rules(table: dict, pronunciations: dict[str, str]) -> list[str]:
         rf"\.(?:uk|org|com|net|gov|info)(?:/{end})?(?!\w))",
         r"(?P<phone>(?:\+44\s?(?:\(0\)\s?)?\d{2,4}|(?<![\d.,])0\d{2,4})(?:[ -]?\d{3,4}){1,2}(?!\d))",
         rf"(?P<service>(?<![\d.,])(?:{_either(table['said_as_digits'])})(?!\d|[.,]\d))",
-        rf"(?P<date>\b(?P<date_day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<date_month>{MONTHS})"
+        rf"(?P<date>\b(?P<date_day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<date_month>{MONTH_NAMES})"
         r"(?:,?\s+(?P<date_year>\d{4}))?\b)",
-        rf"(?P<mdate>\b(?P<mdate_month>{MONTHS})\s+(?P<mdate_day>[0-3]?\d)(?:st|nd|rd|th)?"
+        rf"(?P<mdate>\b(?P<mdate_month>{MONTH_NAMES})\s+(?P<mdate_day>[0-3]?\d)(?:st|nd|rd|th)?"
         r"(?:,\s*(?P<mdate_year>\d{4}))?\b(?![.,]\d))",
-        rf"(?P<mydate>\b(?P<mydate_month>{MONTHS})\s+(?P<mydate_year>1[89]\d\d|20\d\d)\b)",
+        rf"(?P<mydate>\b(?P<mydate_month>{MONTH_NAMES})\s+(?P<mydate_year>1[89]\d\d|20\d\d)\b)",
         r"(?P<ndate>\b(?P<ndate_d>[0-3]?\d)/(?P<ndate_m>[01]?\d)/(?P<ndate_y>\d{4})\b)",
         r"(?P<time>(?<![\d.,])(?P<time_h>1[0-2]|0?[1-9])(?:[:.](?P<time_m>[0-5]\d))?\s?"
         r"(?P<time_s>[AaPp])(?:\.[Mm](?:\.(?=\s*[a-z,;]))?|[Mm])(?!\w))",
@@ -119,69 +130,69 @@ class Normaliser:
     def _phone(self, match: re.Match) -> list[Piece]:
         written = match.group()
         if not 10 <= sum(c.isdigit() for c in written) <= 12:
-            return [Words(" ".join(numbers.cardinal(group) for group in re.findall(r"\d+", written)))]
+            return [Words(" ".join(cardinal(group) for group in re.findall(r"\d+", written)))]
         groups = re.findall(r"\+|\d+", written.replace("(0)", ""))
-        said = [("plus" if group == "+" else numbers.digits(group)) for group in groups]
+        said = [("plus" if group == "+" else digits(group)) for group in groups]
         if said[0] == "plus":
             said[:2] = [f"plus {said[1]}"]
         return [Words(", ".join(said))]
 
     def _service(self, match: re.Match) -> list[Piece]:
-        return [Words(numbers.digits(match.group()))]
+        return [Words(digits(match.group()))]
 
     def _date(self, match: re.Match) -> list[Piece]:
         day = int(match["date_day"])
         if not 1 <= day <= 31:
-            return [Words(f"{numbers.cardinal(match['date_day'])} {match['date_month']}")]
-        return [Words(numbers.day_of_month(day, match["date_month"], match["date_year"]))]
+            return [Words(f"{cardinal(match['date_day'])} {match['date_month']}")]
+        return [Words(day_of_month(day, match["date_month"], match["date_year"]))]
 
     def _mdate(self, match: re.Match) -> list[Piece]:
-        said = f"{match['mdate_month']} the {numbers.ordinal(int(match['mdate_day']))}"
-        return [Words(f"{said}, {numbers.year(int(match['mdate_year']))}" if match["mdate_year"] else said)]
+        said = f"{match['mdate_month']} the {ordinal(int(match['mdate_day']))}"
+        return [Words(f"{said}, {year(int(match['mdate_year']))}" if match["mdate_year"] else said)]
 
     def _mydate(self, match: re.Match) -> list[Piece]:
-        return [Words(f"{match['mydate_month']} {numbers.year(int(match['mydate_year']))}")]
+        return [Words(f"{match['mydate_month']} {year(int(match['mydate_year']))}")]
 
     def _ndate(self, match: re.Match) -> list[Piece]:
         day, month = int(match["ndate_d"]), int(match["ndate_m"])
         if not (1 <= day <= 31 and 1 <= month <= 12):
-            return [Words(" or ".join(numbers.cardinal(n) for n in match.group().split("/")))]
-        return [Words(numbers.day_of_month(day, numbers.MONTHS[month - 1], match["ndate_y"]))]
+            return [Words(" or ".join(cardinal(n) for n in match.group().split("/")))]
+        return [Words(day_of_month(day, MONTHS[month - 1], match["ndate_y"]))]
 
     def _time(self, match: re.Match) -> list[Piece]:
         minutes = int(match["time_m"]) if match["time_m"] else None
-        said = numbers.hour_and_minutes(int(match["time_h"]), minutes)
+        said = hour_and_minutes(int(match["time_h"]), minutes)
         return [Words(said + " "), Letters(match["time_s"].upper() + "M")]
 
     def _clock(self, match: re.Match) -> list[Piece]:
-        return [Words(numbers.clock(int(match["clock_h"]), int(match["clock_m"])))]
+        return [Words(clock(int(match["clock_h"]), int(match["clock_m"])))]
 
     def _temp(self, match: re.Match) -> list[Piece]:
         unit = match["temp_u"] or match["temp_c"]
         name = self.table["temperatures"][unit] if unit else self.table["degree"]
-        return [Words(f"{numbers.cardinal(match['temp_n'])} {name}")]
+        return [Words(f"{cardinal(match['temp_n'])} {name}")]
 
     def _money(self, match: re.Match) -> list[Piece]:
-        return [Words(numbers.money(match["money_pounds"], match["money_pence"]))]
+        return [Words(money(match["money_pounds"], match["money_pence"]))]
 
     def _pence(self, match: re.Match) -> list[Piece]:
-        return [Words(numbers.money(None, match["pence_n"]))]
+        return [Words(money(None, match["pence_n"]))]
 
     def _percent(self, match: re.Match) -> list[Piece]:
-        return [Words(f"{numbers.cardinal(match['percent_n'])} {self.table['percent']}")]
+        return [Words(f"{cardinal(match['percent_n'])} {self.table['percent']}")]
 
     def _dose(self, match: re.Match) -> list[Piece]:
         one, many = self.table["units"][match["dose_u"]]
         amount = match["dose_n"]
-        return [Words(f"{numbers.cardinal(amount)} {one if numbers.is_one(amount) else many}")]
+        return [Words(f"{cardinal(amount)} {one if is_one(amount) else many}")]
 
     def _ordinal(self, match: re.Match) -> list[Piece]:
-        return [Words(numbers.ordinal(int(match["ordinal_n"])))]
+        return [Words(ordinal(int(match["ordinal_n"])))]
 
     def _range(self, match: re.Match) -> list[Piece]:
         first = match["range_a"]
         is_year = re.fullmatch(r"1[1-9]\d\d|20\d\d", first)
-        return [Words(f"{numbers.year(int(first)) if is_year else numbers.cardinal(first)} to ")]
+        return [Words(f"{year(int(first)) if is_year else cardinal(first)} to ")]
 
     def _short(self, match: re.Match) -> list[Piece]:
         return [Words(self.table["short_forms"][match.group()])]
@@ -197,17 +208,17 @@ class Normaliser:
 
     def _roman(self, match: re.Match) -> list[Piece]:
         value = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}[match["roman_n"]]
-        return [Words(f"{match['roman_word']} {numbers.cardinal(str(value))}")]
+        return [Words(f"{match['roman_word']} {cardinal(str(value))}")]
 
     def _initials(self, match: re.Match) -> list[Piece]:
         said_and = Words(f" {self.table['signs']['&']} ")
         return [Letters(match["initials_a"]), said_and, Letters(match["initials_b"])]
 
     def _year(self, match: re.Match) -> list[Piece]:
-        return [Words(numbers.year(int(match.group())))]
+        return [Words(year(int(match.group())))]
 
     def _number(self, match: re.Match) -> list[Piece]:
-        return [Words(numbers.cardinal(match.group()))]
+        return [Words(cardinal(match.group()))]
 
     def _hyphen(self, match: re.Match) -> list[Piece]:
         return [Words(" ")]
@@ -228,7 +239,7 @@ class Normaliser:
         coded = re.fullmatch(r"([^\W\d_]+)(\d+)", token)
         if coded and coded.group(1).isupper():
             letters, figures = coded.groups()
-            said = numbers.cardinal(figures) if len(letters) == 1 else numbers.digits(figures)
+            said = cardinal(figures) if len(letters) == 1 else digits(figures)
             return [Letters(letters), Words(" " + said)]
         if token.endswith("s") and len(token) > 2 and token[:-1].isupper():
             return [Letters(token[:-1], plural=True)]
@@ -242,7 +253,7 @@ class Normaliser:
             if part in signs:
                 pieces.append(Words(f" {signs[part]} "))
             elif part.isdigit():
-                pieces.append(Words(numbers.digits(part)))
+                pieces.append(Words(digits(part)))
             elif part:
                 pieces.extend(self._address_word(part))
         return pieces
