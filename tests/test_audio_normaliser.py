@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from exporters.formats.audio.normaliser import Normaliser, load_table
-from exporters.formats.audio.respelling import load_respelling_key, respelled
+from exporters.formats.audio.respelling import letters, load_respelling_key, respelled
 from exporters.formats.audio.spoken import Letters, Respelling, Words, as_text
 from exporters.variants import LAYOUTS
 
@@ -61,6 +61,14 @@ SAID = [
         "Our address is Orchard Road, Northfield N F one, four Q X.",
     ),
     ("Vitamin B12 and COVID-19.", "Vitamin B twelve and Covid nineteen."),
+    ("Your reading (mmol/L) is below 4 mmol/L.", "Your reading (millimoles per litre) is below four millimoles per litre."),
+    ("Your cells carry CD20, as in NICE guideline NG52 - the treatment guide.", "Your cells carry C D twenty, as in Nice guideline N G fifty-two, the treatment guide."),
+    ("Do NOT drive.", "Do not drive."),
+    ("DO NOT EAT after midnight.", "do not eat after midnight."),
+    ("Phone 999 IMMEDIATELY if you MUST.", "Phone nine nine nine immediately if you must."),
+    ("CALL NHS 111 NOW.", "call N H S one one one now."),
+    ("Tests for HIV and a PET scan.", "Tests for H I V and a P E T scan."),
+    ("Most have ALL, and CAR-T works for ALL of them.", "Most have A L L, and KAR-tee works for A L L of them."),
 ]
 
 
@@ -114,3 +122,20 @@ RESPELT = [
 @pytest.mark.parametrize(("respelling", "phonemes"), RESPELT, ids=[r for r, _ in RESPELT])
 def test_respellings_become_espeak_phonemes_by_the_key(respelling, phonemes):
     assert respelled(respelling, load_respelling_key(LAYOUTS)) == phonemes
+
+
+def test_without_a_pronunciation_car_t_is_car_and_a_letter():
+    assert as_text(Normaliser(load_table(LAYOUTS)).say("CAR-T therapy.")) == "Car T therapy."
+
+
+def test_the_leaflets_own_abbreviations_are_always_letters():
+    plain = Normaliser(load_table(LAYOUTS), abbreviations=frozenset({"MUST"}))
+    assert as_text(plain.say("Your MUST score.")) == "Your M U S T score."
+    assert as_text(Normaliser(load_table(LAYOUTS)).say("You MUST rest.")) == "You must rest."
+
+
+def test_letters_have_their_names_and_the_last_the_stress():
+    key = load_respelling_key(LAYOUTS)
+    assert letters(Letters("NHS"), key) == ",En,eItS'Es"
+    assert letters(Letters("GP", plural=True), key) == ",dZi:'pi:z"
+    assert letters(Letters("NF1"), key) == ",En,Ef'w0n"

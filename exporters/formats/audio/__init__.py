@@ -28,7 +28,8 @@ def read_aloud(assembly: Assembly, document: Document, settings: LayoutSettings)
             f"The audio editions speak English only, and this leaflet's language is '{language}'.",
             "Build this leaflet without them: leaflet build --format html,pdf,docx,epub.",
         )  # fmt: skip
-    normaliser = Normaliser(load_table(settings.layouts), document.meta.pronunciations)
+    abbreviations = frozenset(entry.abbreviation for entry in document.abbreviations)
+    normaliser = Normaliser(load_table(settings.layouts), document.meta.pronunciations, abbreviations)
     speech = load_speech(settings.layouts)
     return tuple(
         read_document(chapter.file_name, chapter.title, chapter.matter, item.content, speech, normaliser)

@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
+from wordfreq import zipf_frequency
 
 from .numbers import (
     MONTHS,
@@ -34,6 +35,7 @@ UNITS_FILE = "audio/units.yaml"
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 MONTH_NAMES = "|".join(MONTHS)
 VOWELS = set("aeiouyAEIOUY")
+SHOUTING = re.compile(r"(?<![\w-])[A-Z]{2,}(?: [A-Z]{2,})*(?![\w-])")
 
 
 @lru_cache(maxsize=4)
@@ -74,6 +76,7 @@ def _rules(table: dict, pronunciations: dict[str, str]) -> list[str]:
         r"(?P<pence>(?<![\w.,£])(?P<pence_n>\d+)p(?!\w))",
         rf"(?P<percent>(?P<percent_n>{NUMBER})\s?%)",
         rf"(?P<dose>(?<![\d.,])(?P<dose_n>{NUMBER})\s?(?P<dose_u>{units})(?![\w/]))",
+        rf"(?P<unit>(?<![\w/])(?:{_either(table['units_said_alone'])})(?![\w/]))",
         r"(?P<ordinal>(?<![\w.,])(?P<ordinal_n>\d+)(?:st|nd|rd|th)(?!\w))",
         rf"(?P<range>(?<![\d.,])(?P<range_a>{NUMBER})\s?[-–]\s?(?=\d))",
         rf"(?P<short>(?<![\w.])(?:{_either(table['short_forms'])})(?![\w/]))",
@@ -86,6 +89,7 @@ def _rules(table: dict, pronunciations: dict[str, str]) -> list[str]:
         r"(?P<year>(?<![\w.,£])(?:1[1-9]\d\d|20\d\d)(?!\w|[.,]\d))",
         rf"(?P<number>(?<![\d.,])(?:{NUMBER}))",
         r"(?P<hyphen>(?<=[^\W_])-(?=[^\W_]))",
+        r"(?P<dash>(?<=\s)-(?=\s))",
         rf"(?P<sign>{_either(table['signs'])})",
         r"(?P<word>[^\W\d_][^\W_]*)",
     ]
@@ -95,14 +99,17 @@ def _rules(table: dict, pronunciations: dict[str, str]) -> list[str]:
 class Normaliser:
     """The spoken form of the sentences of one leaflet, with its pronunciations."""
 
-    def __init__(self, table: dict, pronunciations: tuple[tuple[str, str], ...] = ()) -> None:
+    def __init__(self, table: dict, pronunciations: tuple[tuple[str, str], ...] = (),
+                 abbreviations: frozenset[str] = frozenset()) -> None:  # fmt: skip
         self.table = table
         self.pronunciations = dict(pronunciations)
+        self.letters_always = abbreviations | set(table["said_as_letters"])
         self._folded = {word.casefold(): said for word, said in pronunciations if word == word.lower()}
         self._pattern = re.compile("|".join(_rules(table, self.pronunciations)))
 
     def say(self, text: str) -> tuple[Piece, ...]:
         """The pieces in which the voice says `text`."""
+        text = SHOUTING.sub(self._unshouted, text)
         pieces: list[Piece] = []
         position = 0
         for match in self._pattern.finditer(text):
@@ -186,6 +193,9 @@ class Normaliser:
         amount = match["dose_n"]
         return [Words(f"{cardinal(amount)} {one if is_one(amount) else many}")]
 
+    def _unit(self, match: re.Match) -> list[Piece]:
+        return [Words(self.table["units"][match.group()][1])]
+
     def _ordinal(self, match: re.Match) -> list[Piece]:
         return [Words(ordinal(int(match["ordinal_n"])))]
 
@@ -223,6 +233,9 @@ class Normaliser:
     def _hyphen(self, match: re.Match) -> list[Piece]:
         return [Words(" ")]
 
+    def _dash(self, match: re.Match) -> list[Piece]:
+        return [Words(self.table["signs"]["–"])]
+
     def _sign(self, match: re.Match) -> list[Piece]:
         said = self.table["signs"][match.group()]
         return [Words(said if said == "," else f" {said} ")]
@@ -232,6 +245,19 @@ class Normaliser:
 
     # Words and addresses -----------------------------------------------------------------
 
+    def _unshouted(self, match: re.Match) -> str:
+        """A run of words in capitals, with those written so for emphasis in small letters."""
+        words = match.group().split(" ")
+        if not any(len(word) > 2 and self._shouted(word) for word in words):
+            return match.group()
+        return " ".join(word.lower() if self._shouted(word) else word for word in words)
+
+    def _shouted(self, word: str) -> bool:
+        if word in self.letters_always or word in self.table["said_as_words"]:
+            return False
+        limit = self.table["shouted_zipf"] if len(word) > 3 else self.table["shouted_short_zipf"]
+        return zipf_frequency(word.lower(), "en") >= limit
+
     def _token(self, token: str) -> list[Piece]:
         """A word as written: a word, letters ('NHS', 'GPs', 'eGFR'), or letters and a number."""
         if token in self.table["said_as_words"]:
@@ -239,7 +265,8 @@ class Normaliser:
         coded = re.fullmatch(r"([^\W\d_]+)(\d+)", token)
         if coded and coded.group(1).isupper():
             letters, figures = coded.groups()
-            said = cardinal(figures) if len(letters) == 1 else digits(figures)
+            # "B12", "CD20", "NG52" are said with the number; longer codes digit by digit: "TA541".
+            said = cardinal(figures) if len(figures) <= 2 else digits(figures)
             return [Letters(letters), Words(" " + said)]
         if token.endswith("s") and len(token) > 2 and token[:-1].isupper():
             return [Letters(token[:-1], plural=True)]

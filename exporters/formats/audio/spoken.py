@@ -3,6 +3,7 @@ and respellings. A sentence is a tuple of pieces; `as_text` is how the script sh
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .numbers import DIGITS
@@ -35,7 +36,8 @@ Piece = Words | Letters | Respelling
 
 def as_text(pieces: tuple[Piece, ...]) -> str:
     """The sentence as the script shows it: 'Call N H S one one one.'"""
-    return " ".join("".join(_shown(piece) for piece in pieces).split())
+    text = " ".join("".join(_shown(piece) for piece in pieces).split())
+    return re.sub(r" ([,;:.!?])", r"\1", text)
 
 
 def _shown(piece: Piece) -> str:
