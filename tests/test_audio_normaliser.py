@@ -139,3 +139,15 @@ def test_letters_have_their_names_and_the_last_the_stress():
     assert letters(Letters("NHS"), key) == ",En,eItS'Es"
     assert letters(Letters("GP", plural=True), key) == ",dZi:'pi:z"
     assert letters(Letters("NF1"), key) == ",En,Ef'w0n"
+
+
+def test_the_text_cannot_put_markup_or_phonemes_into_the_voice():
+    from tests.conftest import require_command
+
+    require_command("espeak-ng", "install the Debian package espeak-ng (bash .ci/setup does)")
+    from exporters.formats.audio.espeak import EspeakVoice
+
+    voice = EspeakVoice("gmw/en", 155, load_respelling_key(LAYOUTS))
+    said = voice.ssml((Words('Say [[h@l\'oU]] <break time="9s"/> & go'), Letters("NHS")))
+    assert "[[h@l" not in said and "<break" not in said and "&amp;" in said
+    assert said.count("[[") == 1 and ",En,eItS'Es" in said

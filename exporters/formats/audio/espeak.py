@@ -118,8 +118,8 @@ class EspeakVoice:
         return f'<speak version="1.1" xml:lang="{escape(self.language)}"><s>{said}\n</s></speak>'
 
     def _rendered(self, piece: Piece) -> str:
-        if isinstance(piece, Words):
-            return escape(piece.text, quote=False)
+        if isinstance(piece, Words):  # markup escaped, and no '[[' phoneme codes from the text
+            return escape(piece.text, quote=False).replace("[[", "[ [").replace("]]", "] ]")
         if isinstance(piece, Letters):
             return f"[[{letters(piece, self.respelling_key)}]]"
         return f"[[{respelled(piece.text, self.respelling_key)}]]"
