@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import ctypes
+import signal
+import subprocess
 import sys
+import time
+from pathlib import Path
 
 import numpy
 import pytest
@@ -17,6 +21,7 @@ from exporters.formats.audio import audio_script
 from exporters.readers.leaflet import read
 from exporters.variants import layout_settings
 from tests.audio_fixture import build, built_iron, write_iron_leaflet
+from tests.conftest import PROJECT_ROOT
 
 STANDARD_CHAPTERS = ["Your iron infusion", "On the day", "After the drip", "Words we use", "Who to contact",
                      "Where our information comes from", "About this leaflet"]  # fmt: skip
@@ -149,3 +154,37 @@ def test_a_leaflet_in_another_language_is_refused_at_its_language_line(tmp_path,
     source.write_text(source.read_text(encoding="utf-8").replace("language: en-GB", "language: cy"))
     assert main(["audio-script", str(source)]) == 2
     assert f"{source}:3: The audio editions speak English only" in capsys.readouterr().err
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and int((entry / "stat").read_text().rsplit(") ", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+        except (OSError, IndexError):
+            pass  # it ended while we looked
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        return (Path("/proc") / str(pid) / "stat").read_text().rsplit(") ", 1)[1][0] != "Z"
+    except OSError:
+        return False
+
+
+def test_a_killed_build_leaves_no_voice_behind(tmp_path):
+    command = [sys.executable, "-m", "exporters", "build", str(write_iron_leaflet(tmp_path)), "--out",
+               str(tmp_path / "out"), "--format", "talking-book", "--jobs", "1", "--no-check"]  # fmt: skip
+    build = subprocess.Popen(command, cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    started = time.monotonic()
+    while not (voices := _children(build.pid)) and build.poll() is None and time.monotonic() - started < 60:
+        time.sleep(0.005)
+    build.send_signal(signal.SIGKILL)
+    build.wait()
+    assert voices, "the build ended before any voice process was seen"
+    deadline = time.monotonic() + 5
+    while any(_running(pid) for pid in voices) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [pid for pid in voices if _running(pid)]

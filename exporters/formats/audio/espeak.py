@@ -24,6 +24,8 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import multiprocessing
+import os
+import signal
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from html import escape
@@ -35,6 +37,7 @@ SYNCHRONOUS = 2  # espeak_AUDIO_OUTPUT: AUDIO_OUTPUT_SYNCHRONOUS
 DONT_EXIT = 0x8000  # espeak_Initialize: report a missing data folder rather than end the process
 CHARACTERS_UTF8, SSML, PHONEMES = 1, 0x10, 0x100
 RATE = 1  # espeak_PARAMETER: espeakRATE, words a minute
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent ends
 _CALLBACK = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.POINTER(ctypes.c_short), ctypes.c_int, ctypes.c_void_p)
 
 
@@ -88,6 +91,14 @@ def _engine() -> _Engine:
     return _Engine()
 
 
+def _end_with(parent: int) -> None:
+    """In the forked process: end when the process that forked it ends, even when it is killed
+    (Linux's PR_SET_PDEATHSIG), so that a stopped build leaves no voice behind."""
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # it ended before the request was made
+        os._exit(1)
+
+
 def _say_all(name: str, words_a_minute: int, sentences: list[str]) -> list[bytes]:
     """In the forked process: every sentence in turn, from the engine's first state."""
     return _engine().say_all(name, words_a_minute, sentences)
@@ -107,7 +118,8 @@ class EspeakVoice:
     def speak(self, sentences: list[tuple[Piece, ...]]) -> list[bytes]:
         """The sound of each sentence, said in order by a fresh engine in a process of its own."""
         said = [self.ssml(pieces) for pieces in sentences]
-        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as apart:
+        fork = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(1, fork, initializer=_end_with, initargs=(os.getpid(),)) as apart:
             return apart.submit(_say_all, self.name, self.words_a_minute, said).result()
 
     def ssml(self, pieces: tuple[Piece, ...]) -> str:
