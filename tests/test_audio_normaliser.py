@@ -63,6 +63,7 @@ SAID = [
     ("Vitamin B12 and COVID-19.", "Vitamin B twelve and Covid nineteen."),
     ("Your reading (mmol/L) is below 4 mmol/L.", "Your reading (millimoles per litre) is below four millimoles per litre."),
     ("Your cells carry CD20, as in NICE guideline NG52 - the treatment guide.", "Your cells carry C D twenty, as in Nice guideline N G fifty-two, the treatment guide."),
+    ("See [the page](https://x.org)# now.", "See [the page](X dot org hash now."),
     ("Do NOT drive.", "Do not drive."),
     ("DO NOT EAT after midnight.", "do not eat after midnight."),
     ("Phone 999 IMMEDIATELY if you MUST.", "Phone nine nine nine immediately if you must."),

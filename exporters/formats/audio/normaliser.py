@@ -281,8 +281,10 @@ class Normaliser:
                 pieces.append(Words(f" {signs[part]} "))
             elif part.isdigit():
                 pieces.append(Words(digits(part)))
-            elif part:
+            elif part.isalnum():
                 pieces.extend(self._address_word(part))
+            elif part:
+                pieces.append(Words(" "))  # a sign that is not said, such as a bracket
         return pieces
 
     def _address_word(self, part: str) -> list[Piece]:

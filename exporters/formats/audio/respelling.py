@@ -67,6 +67,8 @@ def syllable_sounds(syllable: str, key: dict, stressed: bool) -> str:
 def letters(piece: Letters, key: dict) -> str:
     """'NHS' -> ',En,eItS'Es': every letter stressed a little and the last the most, as initials are."""
     names = [key["letters"][char.upper()] for char in piece.text if char.upper() in key["letters"]]
+    if not names:
+        return ""
     said = "".join("," + name for name in names[:-1]) + "'" + names[-1]
     if piece.plural:
         said += key["plural_after_hiss"] if piece.text[-1].upper() in "SXZH" else key["plural"]
