@@ -98,6 +98,14 @@ def _parser() -> argparse.ArgumentParser:
     draft.add_argument("source", type=Path, metavar="SOURCE", help="the leaflet file")
     _add_import(commands)
     _add_serve(commands)
+    script = commands.add_parser(
+        "audio-script", help="print the words the audio edition says, one sentence a line",
+        description="Print exactly what the MP3 of SOURCE says, one sentence a line (a blank line "
+        "between chapters), so that you can check numbers, names and pronunciations without listening.",
+    )  # fmt: skip
+    script.add_argument("source", type=Path, metavar="SOURCE", help="the leaflet file")
+    script.add_argument("--variant", default="standard", choices=("standard", "easy-read"),
+                        help="the edition to read (default: standard)")
     return parser
 
 
@@ -159,6 +167,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_import(ImportRequest(tuple(arguments.files), arguments.source, arguments.slug,
                                             arguments.force))  # fmt: skip
+        if arguments.command == "audio-script":
+            return _audio_script(arguments.source, arguments.variant)
         from .starter import write_starter
 
         written = write_starter(arguments.name, arguments.source)
@@ -180,6 +190,15 @@ def build_request(arguments: argparse.Namespace) -> BuildRequest:
 
 def check_request(arguments: argparse.Namespace) -> CheckRequest:
     return CheckRequest(tuple(arguments.paths), arguments.format, arguments.out, arguments.profile)
+
+
+def _audio_script(source: Path, variant: str) -> int:
+    from .formats.audio import audio_script
+    from .readers.leaflet import read
+    from .variants import layout_settings
+
+    sys.stdout.write(audio_script(read(source), layout_settings(variant)))
+    return ExitStatus.DONE
 
 
 def _draft_easy_read(source: Path) -> int:

@@ -27,12 +27,15 @@ if TYPE_CHECKING:
     from ..checks import CheckSettings, DocumentReport
 
 def plan(formats: tuple[str, ...], variants: tuple[str, ...]) -> list[tuple[str, str]]:
-    """The (format, variant) pairs to build. Asked-for pairs must all be possible."""
+    """The (format, variant) pairs to build. Asked-for pairs must all be possible; without
+    --format, a format that does not make an asked-for variant (audio in large print) is left out."""
     for variant in variants:
         known_variant(variant)
     chosen_formats = list(formats or default_formats())
-    check_supported(chosen_formats, list(variants))
-    return [(name, variant) for name in chosen_formats for variant in (variants or FORMATS[name].variants)]
+    if formats:
+        check_supported(chosen_formats, list(variants))
+    return [(name, variant) for name in chosen_formats for variant in (variants or FORMATS[name].variants)
+            if variant in FORMATS[name].variants]  # fmt: skip
 
 
 def today() -> date:
