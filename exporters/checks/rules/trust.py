@@ -34,6 +34,17 @@ def review_date(context: Context, switches: Switches) -> None:
             "The leaflet has no next review date.",
             "Add 'next_review: YYYY-MM-DD' to the front matter, at most 3 years after it was reviewed.",
         )
+    elif meta.reviewed is not None and meta.next_review < meta.reviewed:
+        report(
+            "review-date",
+            settings.severity,
+            line,
+            1,
+            f"The next review date, {meta.next_review:%d %B %Y}, is before the date the leaflet was "
+            f"reviewed, {meta.reviewed:%d %B %Y}.",
+            "One of the two dates is mistyped: 'next_review' comes after 'reviewed', at most "
+            f"{settings['longest-months'] // 12} years after it.",
+        )
     elif meta.next_review < context.today:
         report(
             "review-date",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from functools import partial
 
+from ...sentences import word_spans
+from ..units import Sentence
 from ..wordlists import Match, phrase_list
 from .base import Context, word_list_rule
 
@@ -36,6 +38,17 @@ def _patient(match: Match) -> tuple[str, str]:
             f'Speak to the reader: "{match.alternative}".')  # fmt: skip
 
 
+def _not_in_a_name(sentence: Sentence, match: Match) -> bool:
+    """ "the Patient Information Forum", "Patient Advice and Liaison Service" are names, not the reader."""
+    words = [word for _, word in word_spans(sentence.text[match.start :])]
+    inside = words[: len(match.text.split())]
+    after = words[len(inside) : len(inside) + 1]
+    at_start = not sentence.text[: match.start].strip()
+    capitals = [word for number, word in enumerate(inside) if word[:1].isupper() and (number or not at_start)]
+    named_after = bool(after) and after[0][:1].isupper() and inside[-1][:1].isupper()
+    return not capitals and not named_after
+
+
 def _british_leaflet(context: Context) -> bool:
     languages = context.rule("us-spelling").get("languages", ["en-GB"])
     return context.document.meta.language in languages
@@ -49,5 +62,6 @@ RULES = (
                    mark="wordy"),
     word_list_rule("us-spelling", partial(phrase_list, "us-spellings.yaml"), _us_spelling, _british_leaflet),
     word_list_rule("inclusive-language", partial(phrase_list, "inclusive-language.yaml", False), _inclusive),
-    word_list_rule("patient-not-you", partial(phrase_list, "patient-words.yaml", False), _patient),
+    word_list_rule("patient-not-you", partial(phrase_list, "patient-words.yaml", False), _patient,
+                   counts=_not_in_a_name),
 )  # fmt: skip
