@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...findings import Severity
+from ...model import Abbreviation, walk_inlines
 from ..units import Sentence
 from ..vocabulary import zipf
 from ..wordlists import load_words, phrase_list
@@ -137,8 +139,8 @@ def abbreviation(context: Context, switches: Switches) -> None:
 
 
 def _twice_spelled(context: Context, switches: Switches) -> None:
-    """An `abbreviations:` entry that the text spells out in other words: the outputs would then
-    print both, "measurable residual disease (minimal residual disease (MRD))"."""
+    """An `abbreviations:` entry that the text spells out too. Where the outputs add the full words
+    again ("measurable residual disease (minimal residual disease (MRD))") it is a warning."""
     settings = switches.get("standard")
     entries = {entry.abbreviation: entry.expansion for entry in context.document.abbreviations}
     if settings is None or not entries:
@@ -148,18 +150,20 @@ def _twice_spelled(context: Context, switches: Switches) -> None:
     for position, sentence in enumerate(sentences):
         following = sentences[position + 1] if position + 1 < len(sentences) else None
         for index, (start, word) in enumerate(sentence.spans):
-            bare = root(word)
-            if bare not in entries or bare in reported:
+            entry = word if word in entries else root(word)
+            if entry not in entries or entry in reported:
                 continue
             if not spelled_out(sentence, start, start + len(word), following):
                 continue
-            reported.add(bare)
-            if entries[bare].lower() in sentence.text.lower():
-                continue  # the same words: the outputs see them and do not add them again
-            context.report_at("abbreviation", settings.severity, sentence, index,
+            reported.add(entry)
+            doubled = any(isinstance(i, Abbreviation) and i.text == word and i.first_use
+                          for i in walk_inlines(sentence.block.inlines))  # fmt: skip
+            severity = settings.severity if doubled else Severity.SUGGESTION
+            seen = "so readers see the full words twice" if doubled else "which the outputs already spell out"
+            context.report_at("abbreviation", severity, sentence, index,
                               f'"{word}" is spelled out here and also under \'abbreviations\' as '
-                              f'"{entries[bare]}", so readers see the full words twice.',
-                              "Keep one: delete the entry under 'abbreviations', or the words here.",
+                              f'"{entries[entry]}", {seen}.',
+                              "Keep one: delete the entry under 'abbreviations', or the full words here.",
                               word)  # fmt: skip
 
 
