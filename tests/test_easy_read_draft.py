@@ -57,7 +57,7 @@ def test_long_sentences_are_split_at_clause_breaks(tmp_path, make_leaflet):
     draft_easy_read(source)
     rows = [plain_text(row.content) for row in read(source).sections[0].easy_read[0].rows]
     assert rows == ["You may feel tired for a few weeks after the treatment has finished.",
-                    "And this is normal because your body is still getting better."]
+                    "This is normal because your body is still getting better."]
 
 
 def test_the_command_drafts_and_says_what_to_do_next(tmp_path, capsys):

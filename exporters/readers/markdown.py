@@ -221,6 +221,8 @@ class BlockReader:
         content = self.block_inlines(children, item, self.easy_read_terms)
         if content and isinstance(content[0], Text):
             content[0] = Text(content[0].text.lstrip())
+        if content and isinstance(content[-1], Text):  # before a comment at the end of the row
+            content[-1] = Text(content[-1].text.rstrip())
         words = plain_text(tuple(content))
         if not words.strip():
             raise self.fail(
