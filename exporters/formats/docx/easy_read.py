@@ -124,12 +124,14 @@ def _write_contact(writer: BlockWriter, tables: RowTables, edition: EasyReadEdit
 
 
 def _breakable(address: str, gap: str) -> str:
-    """An email or web address that may break after its "@" or a "/" (not inside "//"), never mid-word.
+    """A web address that may break after a "/" (not inside "//"), never mid-word.
 
     The words column is narrow on A5 or at large sizes; without a place to break, Word and
-    LibreOffice split an address at whatever letter reaches the edge.
+    LibreOffice split a long web address at whatever letter reaches the edge. An email address
+    gets no break: one after its "@" splits it ("name@" / "example.org") even where the whole
+    address would fit on the next line.
     """
-    return re.sub(r"(@|(?<!/)/(?!/))", lambda match: match.group(0) + gap, address)
+    return re.sub(r"(?<!/)/(?!/)", lambda match: match.group(0) + gap, address)
 
 
 class RowTables:
