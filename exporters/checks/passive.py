@@ -98,6 +98,8 @@ def _is_passive(lower: list[str], position: int, helper: str, lists: PassiveWord
         return False
     if participle in lists.stative or participle.startswith("un"):
         return by_follows
+    if participle == "made" and after[:2] == ["up", "of"]:
+        return False  # "is made up of": what something is, not what someone does
     if participle in ("called", "named") and helper == "be":
         return not after or after[0] in NAMING_ENDS
     if participle == "used" and after[:1] == ["to"]:

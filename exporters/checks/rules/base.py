@@ -167,18 +167,22 @@ def word_list_rule(
     applies: Callable[[Context], bool] = lambda context: True,
     mark: str = "other",
     counts: Callable[[Sentence, Match], bool] = lambda sentence, match: True,
+    once: bool = False,
 ) -> Rule:
     """A rule that is only a list: each entry found is reported with its alternative (Vale's
-    "substitution", proselint's "preferred forms"); `counts` may pass over some matches."""
+    "substitution", proselint's "preferred forms"); `counts` may pass over some matches, and with
+    `once` each entry is reported at its first use only."""
 
     def check(context: Context, switches: Switches) -> None:
         if not applies(context):
             return
         found = phrases()
+        seen: set[str] = set()
         for sentence, settings in context.sentences_for(switches):
             for match in found.find(sentence.text, sentence.tokens, sentence.token_set):
-                if not counts(sentence, match):
+                if not counts(sentence, match) or (once and match.key in seen):
                     continue
+                seen.add(match.key)
                 message, suggestion = describe(match)
                 context.report_at(rule, settings.severity, sentence, word_index_at(sentence, match.start),
                                   message, suggestion, match.text)  # fmt: skip

@@ -96,7 +96,7 @@ def passive_voice(context: Context, switches: Switches) -> None:
         if sentence.counts_in_metrics and sentence.profile == "standard":
             counted += 1
             passive += bool(sentence.passives)
-        for start, end in sentence.passives[:1]:
+        for start, end in sentence.passives:  # each passive clause
             phrase = " ".join(sentence.words[start : end + 1])
             first = first or sentence
             context.report_at("passive-voice", settings.severity, sentence, start,

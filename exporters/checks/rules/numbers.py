@@ -17,7 +17,7 @@ from .base import Context, Rule, Scope, Switches
 
 NUMBER_WORDS = "zero one two three four five six seven eight nine".split()
 _FIGURE = re.compile(r"^\d+$")
-RANGE_WORDS = frozenset("to or and".split())
+_SMALL = re.compile(r"^(\d+)(st|nd|rd|th|-\d+|-[a-z]+)?$")
 _IN_A_FIGURE = re.compile(r"^[:./,×x–-]\d|^\s*(?:°|%|£|\$)")  # 9:30, 1/2, 2,000, 3-4, 5%, 5°
 
 
@@ -27,22 +27,40 @@ def small_number(context: Context, switches: Switches) -> None:
         if sentence.block.kind == "table-cell":
             continue
         for index, word in enumerate(sentence.words):
-            if not _FIGURE.match(word) or not 1 <= int(word) <= settings["largest"]:
-                continue
-            if _stays_a_figure(sentence, index, data):
+            value = small_figure(word, data, settings["largest"])
+            if value is None or _stays_a_figure(sentence, index, data):
                 continue
             context.report_at("small-number", settings.severity, sentence, index,
                               f'"{word}" is a small number written as a figure.',
-                              f'Write it as a word: "{NUMBER_WORDS[int(word)]}". Keep figures for 10 and '
+                              f'Write it as a word: "{NUMBER_WORDS[value]}". Keep figures for 10 and '
                               "over, doses, measurements, times and dates.", word)  # fmt: skip
+
+
+def small_figure(word: str, data: dict, largest: int) -> int | None:
+    """The number a word writes as a figure from 1 to `largest`: "4", "2nd", "6-week", "2-4" (a
+    range that stays under 10); None for anything else."""
+    found = _SMALL.match(word.lower())
+    if not found:
+        return None
+    value, rest = int(found.group(1)), found.group(2) or ""
+    if not 1 <= value <= largest:
+        return None
+    if rest.startswith("-") and rest[1:].isdigit():
+        return value if int(rest[1:]) <= largest else None  # "7-14 days" runs past nine
+    if rest.startswith("-") and rest[1:] in data["units"]:
+        return None  # "a 5-mg tablet"
+    return value
 
 
 def _stays_a_figure(sentence: Sentence, index: int, data: dict, ranges: bool = True) -> bool:
     """Whether the figure is a dose, a measurement, a time, a date, money or one of a series."""
     words, gaps = sentence.words, sentence.gaps
     before_gap = gaps[index - 1] if index else sentence.text[: sentence.spans[0][0]]
-    if re.search(r"[£$#/:.(\-–]\s*$", before_gap) or _IN_A_FIGURE.match(gaps[index]):
+    after = gaps[index] + (words[index + 1] if index + 1 < len(words) else "")
+    if re.search(r"[£$#/:.\-–]\s*$", before_gap) or _IN_A_FIGURE.match(after):
         return True
+    if before_gap.endswith("(") and gaps[index].startswith(")"):
+        return True  # "(1)": the number of a point
     previous = words[index - 1].lower() if index else ""
     following = _following_word(sentence, index)
     if previous in data["numbered"] or previous in data["dates"] or following in data["dates"]:
@@ -51,8 +69,6 @@ def _stays_a_figure(sentence: Sentence, index: int, data: dict, ranges: bool = T
         return True
     if not ranges:
         return False
-    if index >= 2 and previous in RANGE_WORDS and _FIGURE.match(words[index - 2]):
-        return True  # the second figure of "2 to 3 weeks": the first is reported
     other = _other_figure(words, index)
     if other is None:
         return False
