@@ -17,7 +17,7 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.shared import Cm
 
 from ...editions.easy_read import EasyReadEdition, Row, WordWithPicture
-from ...model import Inline, Link, Picture, Text
+from ...model import Inline, LineBreak, Link, Picture, Text
 from ..templates import long_date, term_id
 from .blocks import BlockWriter
 from .check import LAYOUT_TABLE
@@ -114,7 +114,7 @@ def _write_contact(writer: BlockWriter, tables: RowTables, edition: EasyReadEdit
     for contact in edition.contact:
         shown = Text(_breakable(contact.value, gap))
         value = Link(contact.href, (shown,)) if contact.href else Text(contact.value)
-        rows.append(LayoutRow(contact.picture, (Line((Text(f"{contact.label}: "), value)),)))
+        rows.append(LayoutRow(contact.picture, (Line((Text(f"{contact.label}:"), LineBreak(), value)),)))
     tables.add(rows)
     writer.paragraph((Text(labels["other_formats"]),))
     if meta.next_review:
@@ -124,14 +124,13 @@ def _write_contact(writer: BlockWriter, tables: RowTables, edition: EasyReadEdit
 
 
 def _breakable(address: str, gap: str) -> str:
-    """A web address that may break after a "/" (not inside "//"), never mid-word.
+    """An email or web address that may break after its "@" or a "/" (not inside "//"), never mid-word.
 
     The words column is narrow on A5 or at large sizes; without a place to break, Word and
-    LibreOffice split a long web address at whatever letter reaches the edge. An email address
-    gets no break: one after its "@" splits it ("name@" / "example.org") even where the whole
-    address would fit on the next line.
+    LibreOffice split an address at whatever letter reaches the edge. The address stands on a
+    line of its own (after "Email:"), so it breaks only when it is longer than the column.
     """
-    return re.sub(r"(?<!/)/(?!/)", lambda match: match.group(0) + gap, address)
+    return re.sub(r"(@|(?<!/)/(?!/))", lambda match: match.group(0) + gap, address)
 
 
 class RowTables:
