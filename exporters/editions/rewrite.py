@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..checks.active import turn_round
 from ..checks.passive import find_passives
+from ..checks.rules.abbreviations import expansion_before
 from ..checks.settings import default_rules
 from ..checks.vocabulary import familiarity
 from ..checks.wordlists import PhraseList, phrase_list
@@ -21,7 +22,6 @@ from ..sentences import word_spans
 SUBJECTS = frozenset(
     "you we i it they he she this that these those there the your our their a an some most many".split()
 )
-FUNCTION_WORDS = frozenset("of and the for in on to with a an".split())
 MOST_PLAIN_WORDS = 3  # longer plain words do not fit in the sentence as the word did
 # Words that may follow a swapped word: the word ended its phrase.
 JOINING_WORDS = frozenset(
@@ -53,7 +53,7 @@ def abbreviations_of(document: Document) -> dict[str, str]:
         texts.extend(plain_text(inlines_of(b)) for top in section.blocks for b in walk_blocks(top))
     for text in texts:
         for match in re.finditer(r"\(([A-Z][A-Za-z0-9-]*[A-Z0-9])s?\)", text):
-            expansion = _words_before(text[: match.start()], match.group(1))
+            expansion = expansion_before(text[: match.start()], match.group(1))
             if expansion and match.group(1) not in found:
                 found[match.group(1)] = _as_written_inside(expansion)
     return found
@@ -66,26 +66,6 @@ def _as_written_inside(words: str) -> str:
     if words[:1].isupper() and words[1:2].islower() and all(w[:1].islower() for w in rest if len(w) > 3):
         return words[:1].lower() + words[1:]
     return words
-
-
-def _words_before(before: str, abbreviation: str) -> str | None:
-    """The words before "(ABC)" whose first letters spell ABC (small joining words may stand between)."""
-    letters = [c.lower() for c in abbreviation if c.isalpha()]
-    words = [word for _, word in word_spans(before)]
-    picked: list[str] = []
-    position = len(words) - 1
-    wanted = len(letters) - 1
-    while position >= 0 and wanted >= 0:
-        word = words[position]
-        if word[0].lower() == letters[wanted]:
-            picked.insert(0, word)
-            wanted -= 1
-        elif word.lower() in FUNCTION_WORDS and picked:
-            picked.insert(0, word)
-        else:
-            return None
-        position -= 1
-    return " ".join(picked) if wanted < 0 else None
 
 
 class Rewriter:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ...findings import Severity
 from ...model import Abbreviation, walk_inlines
+from ...sentences import word_spans
 from ..units import Sentence
 from ..vocabulary import zipf
 from ..wordlists import load_words, phrase_list
@@ -24,6 +25,7 @@ ROMAN_NUMERALS = frozenset("II III IV VI VII VIII IX XI XII".split())
 NUMBERED = frozenset(
     "stage type grade class phase part level chapter section appendix schedule category".split()
 )
+JOINING_WORDS = frozenset("of and the for in on to with a an".split())
 MARKER_SIGNS = "+-−"  # "HER2+", "Rh-": a marker that something is there or not
 _ABBREVIATION = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Za-z][A-Za-z0-9&-]*[A-Za-z0-9](?:['’]s)?$")
 _MARKER = re.compile(r"^[A-Z][A-Za-z0-9]{1,5}$")
@@ -62,10 +64,12 @@ def is_marker(sentence: Sentence, start: int, word: str) -> bool:
 
 @dataclass(frozen=True)
 class LeafletAbbreviations:
-    """The abbreviations a leaflet lists or spells out somewhere, by root."""
+    """The abbreviations a leaflet lists or spells out somewhere, by root, and the full words that
+    the text gives for them ("acute lymphoblastic leukaemia" before "(ALL)")."""
 
     listed: frozenset[str]
     spelled_out: frozenset[str]
+    expansions: tuple[str, ...] = ()
 
     def known(self, word: str) -> bool:
         return word in self.listed or root(word) in self.listed or root(word) in self.spelled_out
@@ -79,6 +83,7 @@ def _find_abbreviations(context: Context) -> LeafletAbbreviations:
     listed = load_words("known-abbreviations.txt") | {e.abbreviation for e in context.document.abbreviations}
     sentences = list(context.sentences)
     spelled = set()
+    expansions = [entry.expansion for entry in context.document.abbreviations]
     for position, sentence in enumerate(sentences):
         following = sentences[position + 1] if position + 1 < len(sentences) else None
         for start, word in sentence.spans:
@@ -86,7 +91,29 @@ def _find_abbreviations(context: Context) -> LeafletAbbreviations:
                 sentence, start, start + len(word), following
             ):
                 spelled.add(root(word))
-    return LeafletAbbreviations(frozenset(listed), frozenset(spelled))
+                before = sentence.text[:start].rstrip("( ")
+                expansions.extend(filter(None, [expansion_before(before, word)]))
+    return LeafletAbbreviations(frozenset(listed), frozenset(spelled), tuple(expansions))
+
+
+def expansion_before(before: str, abbreviation: str) -> str | None:
+    """The words at the end of `before` whose first letters spell the abbreviation ("acute
+    lymphoblastic leukaemia" for ALL); small joining words ("of", "and") may stand between."""
+    letters = [c.lower() for c in root(abbreviation) if c.isalpha()]
+    words = [word for _, word in word_spans(before)]
+    picked: list[str] = []
+    position, wanted = len(words) - 1, len(letters) - 1
+    while position >= 0 and wanted >= 0:
+        word = words[position]
+        if word[0].lower() == letters[wanted]:
+            picked.insert(0, word)
+            wanted -= 1
+        elif word.lower() in JOINING_WORDS and picked:
+            picked.insert(0, word)
+        else:
+            return None
+        position -= 1
+    return " ".join(picked) if wanted < 0 else None
 
 
 def spelled_out(sentence: Sentence, start: int, end: int, following: Sentence | None) -> bool:

@@ -25,9 +25,25 @@ _DEFINES_AFTER = re.compile(
     re.IGNORECASE,
 )
 _BRACKET_AFTER = re.compile(r"^\s*\(([^()]*)\)")
+_IS_A = re.compile(r"^\s+(?:is|are)\s+((?:[a-z][\w-]*\s+){1,4}[a-z][\w-]*)\s*(?:(that|which|who)\b|[,.;:]|$)")
+# "such as X", and the next names of its list: "such as letrozole (Femara) or anastrozole"
+_LISTED = r"(?:[\w'-]+\s+){0,2}[\w'-]+(?:\s+\([^()]*\))?\s*(?:,|\bor\b|\band\b)\s*"
+_EXAMPLE_OF = re.compile(  # "such as X, Y or Z", "chemotherapy (X and Z)"
+    rf"(?:(?:,\s*)?\b(?:such as|like|including|for example)\s+|\(\s*{_LISTED})"
+    rf"(?:{_LISTED})*(?:an?\s+|the\s+)?$",
+    re.IGNORECASE,
+)
+# Kinds too general to say what a medicine is: "drugs such as trastuzumab".
+GENERIC_KINDS = frozenset(
+    "drug drugs medicine medicines treatment treatments therapy therapies thing things other some "
+    "procedure procedures test tests operation operations condition conditions illness illnesses "
+    "problem problems".split()
+)
+PREPOSITIONS = frozenset("for of in with to from on at by".split())
+NOT_KINDS = frozenset("other so also".split())
 _DEFINES_BEFORE = re.compile(
     r"(?:\(\s*(?:it is|it's|this is|also called|called|or|known as)?\s*|"
-    r"\b(?:called|known as|named|such as|like|including)\s+|,\s+or\s+)(?:an?\s+|the\s+)?$",
+    r"\b(?:called|known as|named)\s+|,\s+or\s+)(?:an?\s+|the\s+)?$",
     re.IGNORECASE,
 )
 _NAMING_VERB = re.compile(
@@ -59,12 +75,23 @@ def _explained_after(after: str) -> bool:
     bracket = _BRACKET_AFTER.match(after)
     if bracket:
         return has_plain_content(bracket.group(1))
-    return bool(_DEFINES_AFTER.match(after))
+    if _DEFINES_AFTER.match(after):
+        return True
+    definition = _IS_A.match(after)  # "T cells are white blood cells that ...", "Platelets are tiny cells."
+    if not definition:
+        return False
+    words = [word for _, word in word_spans(definition.group(1))]
+    kind = definition.group(2) or words[-1].endswith("s")
+    return bool(kind) and all(is_plain(word) and word not in PREPOSITIONS for word in words)
 
 
 def _explained_before(before: str) -> bool:
     """ "plain words (word)", "plain words, called word", "a test known as word": the words before
-    must be plain, or they name the word without saying what it is."""
+    must be plain, or they name the word without saying what it is. "An antidepressant, such as
+    word" names its kind: that is enough, unless the kind is only "drugs" or "treatment"."""
+    example = _EXAMPLE_OF.search(before)
+    if example:
+        return _names_a_kind(re.split(r"[,;:()]", before[: example.start()])[-1])
     found = _DEFINES_BEFORE.search(before)
     if not found:
         return False
@@ -76,6 +103,18 @@ def _explained_before(before: str) -> bool:
     return bool(words) and all(
         is_plain(word, first=at_start and number == 0) for number, word in enumerate(words)
     )
+
+
+def _names_a_kind(clause: str) -> bool:
+    """Whether the words before "such as" name a kind of thing ("an antidepressant", "blood
+    thinners", "a GLP-1 medicine", "medicines for dementia"), not only a word as wide as "drugs"
+    or "a procedure"."""
+    words = [word.lower() for _, word in word_spans(clause)]
+    cut = next((i for i in range(len(words) - 1, 0, -1) if words[i] in PREPOSITIONS), len(words))
+    phrase = [word for word in words[:cut] if word not in FUNCTION_WORDS and word not in NOT_KINDS]
+    if not phrase:
+        return False
+    return phrase[-1] not in GENERIC_KINDS or len(phrase) > 1 or cut < len(words) - 1
 
 
 def has_plain_content(text: str) -> bool:
