@@ -18,6 +18,7 @@ from ..units import Sentence
 from ..vocabulary import zipf
 from ..wordlists import load_words, phrase_list
 from .base import Context, Rule, Scope, Switches
+from .explanations import explained_before
 
 SHOUTED_WORD_ZIPF = 4.0  # a word in capitals this common is shouted, not abbreviated
 SHOUTED_SHORT_WORD_ZIPF = 5.0  # three letters: "NOW", "NOT", but not "PET" (scan)
@@ -29,6 +30,12 @@ JOINING_WORDS = frozenset("of and the for in on to with a an".split())
 MARKER_SIGNS = "+-−"  # "HER2+", "Rh-": a marker that something is there or not
 _ABBREVIATION = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Za-z][A-Za-z0-9&-]*[A-Za-z0-9](?:['’]s)?$")
 _MARKER = re.compile(r"^[A-Z][A-Za-z0-9]{1,5}$")
+_BRACKET_BEFORE = re.compile(
+    r"\(\s*(?:sometimes written|also written|written|shortened to|short for|or|also called|called)?\s*$",
+    re.IGNORECASE,
+)
+_LETTER_LIST = re.compile(r"\b[A-Z]{1,2}(?:(?:,\s*|\s+or\s+|\s+and\s+)[A-Z]{1,2}\b){2,}")
+_CALLED = re.compile(r"\b(?:called|named)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
 
 
 def root(word: str) -> str:
@@ -117,19 +124,29 @@ def expansion_before(before: str, abbreviation: str) -> str | None:
 
 
 def spelled_out(sentence: Sentence, start: int, end: int, following: Sentence | None) -> bool:
-    """ "full words (ABC)", "ABC (full words)", "ABC stands for ..." here or in the next sentence.
-    ("Also known as ABC" names an abbreviation; it does not spell it out.)"""
-    before, after = sentence.text[:start], sentence.text[end:]
-    if before.endswith("(") and len(before[:-1].split()) >= 2:
+    """ "full words (ABC)", "ABC (full words)", "ABC stands for ...", here or in the next sentence,
+    or a marker named with plain words: "a protein called CD20". ("Also known as ABC" names an
+    abbreviation; it does not spell it out.)"""
+    before = sentence.text[:start]
+    if in_brackets_with_words(sentence, start, end):
         return True
-    if re.match(r"^[+−-]?\s*\((?:\w+[\s,-]+){1,}\w+", after):
-        return True
+    if _CALLED.search(before) and explained_before(before):
+        return True  # "a protein called CD19", "problems with the nerves, called ICANS"
     pattern = rf"\b{re.escape(sentence.text[start:end])}\W{{0,2}}\s+(?:stands for|means|is short for)\b"
     if re.search(pattern, sentence.text):
         return True
     return following is not None and bool(
         re.match(r"^(?:this|that|it)\s+(?:stands for|is short for)\b", following.text, re.IGNORECASE)
     )
+
+
+def in_brackets_with_words(sentence: Sentence, start: int, end: int) -> bool:
+    """ "full words (ABC)", "ABC (full words)", "RhD positive (sometimes written Rh+)"."""
+    before, after = sentence.text[:start], sentence.text[end:]
+    bracket = _BRACKET_BEFORE.search(before)
+    if bracket and len(before[: bracket.start()].split()) >= 2:
+        return True
+    return bool(re.match(r"^[+−-]?\s*\((?:\w+[\s,-]+){1,}\w+", after))
 
 
 def abbreviation(context: Context, switches: Switches) -> None:
@@ -152,6 +169,8 @@ def abbreviation(context: Context, switches: Switches) -> None:
                 continue
             if _numbered(sentence, index, bare) or (not marker and shouted(sentence, index, known)):
                 continue
+            if _among_letters(sentence, index):
+                continue
             seen.add(bare)
             if bare.lower() in sentence.block.marked_words or spelled_out(
                 sentence, start, start + len(word), following
@@ -172,15 +191,13 @@ def _twice_spelled(context: Context, switches: Switches) -> None:
     entries = {entry.abbreviation: entry.expansion for entry in context.document.abbreviations}
     if settings is None or not entries:
         return
-    sentences = list(context.sentences)
     reported: set[str] = set()
-    for position, sentence in enumerate(sentences):
-        following = sentences[position + 1] if position + 1 < len(sentences) else None
+    for sentence in context.sentences:
         for index, (start, word) in enumerate(sentence.spans):
             entry = word if word in entries else root(word)
             if entry not in entries or entry in reported:
                 continue
-            if not spelled_out(sentence, start, start + len(word), following):
+            if not in_brackets_with_words(sentence, start, start + len(word)):
                 continue
             reported.add(entry)
             doubled = any(isinstance(i, Abbreviation) and i.text == word and i.first_use
@@ -192,6 +209,12 @@ def _twice_spelled(context: Context, switches: Switches) -> None:
                               f'"{entries[entry]}", {seen}.',
                               "Keep one: delete the entry under 'abbreviations', or the full words here.",
                               word)  # fmt: skip
+
+
+def _among_letters(sentence: Sentence, index: int) -> bool:
+    """ "A, B, AB or O": blood groups (or grades) listed with single letters are not abbreviations."""
+    return any(len(match.group(0).split()) >= 3 for match in _LETTER_LIST.finditer(sentence.text)
+               if match.start() <= sentence.spans[index][0] < match.end())  # fmt: skip
 
 
 def _numbered(sentence: Sentence, index: int, bare: str) -> bool:

@@ -58,7 +58,7 @@ _NEXT_DEFINES = re.compile(
 def explained_here(sentence: Sentence, start: int, end: int, following: Sentence | None) -> bool:
     """Whether the word at sentence.text[start:end] is explained where it stands or next."""
     text = sentence.text
-    if _explained_after(text[end:]) or _explained_before(text[:start]):
+    if _explained_after(text[end:]) or explained_before(text[:start]):
         return True
     word = re.escape(text[start:end])
     if re.search(rf"\b{word}(?:\s+\w+)?\s+(?:means|stands for)\b", text, re.IGNORECASE):
@@ -85,7 +85,7 @@ def _explained_after(after: str) -> bool:
     return bool(kind) and all(is_plain(word) and word not in PREPOSITIONS for word in words)
 
 
-def _explained_before(before: str) -> bool:
+def explained_before(before: str) -> bool:
     """ "plain words (word)", "plain words, called word", "a test known as word": the words before
     must be plain, or they name the word without saying what it is. "An antidepressant, such as
     word" names its kind: that is enough, unless the kind is only "drugs" or "treatment"."""
