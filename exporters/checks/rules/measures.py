@@ -104,8 +104,11 @@ def passive_voice(context: Context, switches: Switches) -> None:
                               passive_advice(sentence, start, end), phrase)  # fmt: skip
     settings = switches.get("standard")
     if settings is not None and first is not None and counted and passive / counted > settings["share"]:
+        share = f"{passive / counted:.0%}"
+        if share == f"{settings['share']:.0%}":
+            share = f"{passive / counted:.1%}"  # "10.3%", not "10%" beside an aim of 10%
         context.report("passive-voice", settings.severity_of("share-severity"), first.line, first.column,
-                       f"{passive} of {counted} sentences ({passive / counted:.0%}) are passive; "
+                       f"{passive} of {counted} sentences ({share}) are passive; "
                        f"aim for no more than {settings['share']:.0%}.",
                        "Rewrite the passive sentences to say who does what.")  # fmt: skip
 

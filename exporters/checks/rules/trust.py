@@ -11,7 +11,8 @@ from ...model import Document, Link, walk_inlines
 from ..settings import RuleSettings
 from .base import Context, Switches, leaflet_rule
 
-_PHONE = re.compile(r"(?:\+44\s?|\b0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b|\b(?:111|999)\b")
+# A phone number of the team (999 and NHS 111 are for everyone: they are not the team's own).
+_PHONE = re.compile(r"(?:\+44\s?|\b0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b")
 
 
 def add_months(day: date, months: int) -> date:
@@ -110,7 +111,8 @@ def contact(context: Context, switches: Switches) -> None:
         return
     for block in context.blocks:
         links = [i for i in walk_inlines(block.inlines) if isinstance(i, Link)]
-        if any(link.href.startswith(("tel:", "mailto:")) for link in links) or _PHONE.search(block.text):
+        own = [link for link in links if link.href.removeprefix("tel:") not in ("999", "111")]
+        if any(link.href.startswith(("tel:", "mailto:")) for link in own) or _PHONE.search(block.text):
             return
     context.report(
         "contact",
