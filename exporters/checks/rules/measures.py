@@ -144,10 +144,16 @@ def reading_age(context: Context, switches: Switches) -> None:
             severity,
             first.line,
             first.column,
-            f"{which} has a reading age of about {figures.reading_age:.0f}{note}; "
+            f"{which} has a reading age of about {_age(figures.reading_age, aim)}{note}; "
             f"aim for {aim:.0f} or lower.",
             "Use shorter sentences and words of fewer syllables; explain medical words.",
         )
+
+
+def _age(age: float, aim: float) -> str:
+    """ "14", or "11.4" where the whole number would read as the aim itself ("about 11; aim for 11")."""
+    whole = f"{age:.0f}"
+    return f"{age:.1f}" if float(whole) <= aim else whole
 
 
 def easy_read_row(context: Context, switches: Switches) -> None:
