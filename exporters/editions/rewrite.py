@@ -154,6 +154,12 @@ def split_at_clauses(text: str, limit: int) -> list[str]:
         if len(word_spans(first)) < 3 or len(word_spans(rest)) < 3:
             continue
         return [*split_at_clauses(first, limit), *split_at_clauses(rest, limit)]
+    shared = _SHARED_SUBJECT.match(text)  # "They can stay ..., and keep watching" -> "They can keep watching"
+    joined = _AND_A_VERB.search(text)
+    if shared and joined and len(word_spans(text[: joined.start()])) >= 3:
+        first = text[: joined.start()].rstrip(" ,") + "."
+        rest = f"{shared.group(0).strip()} {text[joined.end():]}"
+        return [*split_at_clauses(first, limit), *split_at_clauses(rest, limit)]
     return [text]
 
 
@@ -168,6 +174,12 @@ CLAUSE_BREAKS = (
     (re.compile(r",?\s+because\s+", re.IGNORECASE), "this is because "),
     (re.compile(r",\s+then\s+", re.IGNORECASE), "then "),
 )
+
+
+_SHARED_SUBJECT = re.compile(
+    r"^(?:You|We|They)(?:\s+(?:can|should|must|will|may|might|could|need to|do not))?\s"
+)
+_AND_A_VERB = re.compile(r",\s+and\s+(?=[a-z])(?!(?:" + "|".join(sorted(SUBJECTS)) + r")\b)")
 
 
 def _capital(text: str) -> str:
