@@ -124,15 +124,17 @@ def _write_end_matter(writer: BlockWriter, document: Document) -> None:
             writer.bookmarks.mark(row.cells[0].paragraphs[0], term_id(entry.term))
     if meta.references:
         _end_heading(writer, "references_heading", "references")
+        items = []
         for reference in meta.references:
-            paragraph = _bullet(writer, reference.text + (": " if reference.url else ""))
+            items.append(_bullet(writer, reference.text + (": " if reference.url else "")))
             if reference.url:
-                add_link(paragraph, writer.style_ids, reference.url, reference.url)
+                add_link(items[-1], writer.style_ids, reference.url, reference.url)
+        writer.keep_list_together(items, len(items))
     about = _about(document)
     if about:
         _end_heading(writer, "about_heading", "about-this-leaflet")
-        for label, value in about:
-            _bullet(writer, labels[label] + value)
+        items = [_bullet(writer, labels[label] + value) for label, value in about]
+        writer.keep_list_together(items, len(items))
     last = len(writer.document.paragraphs)
     _end_heading(writer, "contact_heading", "contact-us")
     if meta.organisation:

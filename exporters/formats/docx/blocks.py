@@ -120,9 +120,9 @@ class BlockWriter:
                     number_paragraph(paragraph, number_id, place.depth)
                 else:
                     self.block(child, Place(follow_style, place.depth + 1, place.boxed))
-        self._keep_list_together(self.document.paragraphs[first:], len(block.items))
+        self.keep_list_together(self.document.paragraphs[first:], len(block.items))
 
-    def _keep_list_together(self, paragraphs: list, items: int) -> None:
+    def keep_list_together(self, paragraphs: list, items: int) -> None:
         """A short list stays on one page; a long one keeps a few items together at each end, so
         that no page holds only one or two items of it."""
         if len(paragraphs) < 2:
