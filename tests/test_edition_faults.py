@@ -70,6 +70,7 @@ def outputs(document, tmp_path_factory) -> dict[str, Path]:
         "docx": export(document, "docx", large, out / "docx"),
         "pdf": export(document, "pdf", large, out / "pdf"),
         "easy-read-html": export(document, "html", layout_settings("easy-read"), out / "easy"),
+        "easy-read-docx": export(document, "docx", layout_settings("easy-read"), out / "easy"),
     }
 
 
@@ -123,3 +124,12 @@ def test_word_lists_leave_no_stray_items_on_a_page(outputs):
     assert kept == [True, True, False]  # a short list stays on one page
     kept = [bool(p.paragraph_format.keep_with_next) for p in long]
     assert kept[:2] == [True, True] and kept[-3:] == [True, True, False]  # three together at each end
+
+
+def test_word_easy_read_never_ends_with_its_closing_lines_alone(outputs):
+    word = WordDocument(str(outputs["easy-read-docx"]))
+    closing = word.paragraphs[-3:]
+    assert closing[-1].text.startswith("Pictures from Health Icons")
+    assert [bool(p.paragraph_format.keep_with_next) for p in closing] == [True, True, False]
+    last_contact = word.tables[-1].rows[-1].cells[1].paragraphs
+    assert all(p.paragraph_format.keep_with_next for p in last_contact)

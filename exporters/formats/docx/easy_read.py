@@ -115,12 +115,15 @@ def _write_contact(writer: BlockWriter, tables: RowTables, edition: EasyReadEdit
         shown = Text(_breakable(contact.value, gap))
         value = Link(contact.href, (shown,)) if contact.href else Text(contact.value)
         rows.append(LayoutRow(contact.picture, (Line((Text(f"{contact.label}:"), LineBreak(), value)),)))
-    tables.add(rows)
-    writer.paragraph((Text(labels["other_formats"]),))
+    tables.add(rows, keep_with_next=True)  # the last contact row goes with the closing lines
+    closing = [writer.paragraph((Text(labels["other_formats"]),))]
     if meta.next_review:
-        writer.paragraph((Text(labels["next_review"].format(date=long_date(meta.next_review))),))
+        review = labels["next_review"].format(date=long_date(meta.next_review))
+        closing.append(writer.paragraph((Text(review),)))
     if any(picture.icon for picture in edition.pictures):
-        writer.paragraph((Text(labels["health_icons"]),))
+        closing.append(writer.paragraph((Text(labels["health_icons"]),)))
+    for paragraph in closing[:-1]:  # the closing lines stay together: never the credit alone on a page
+        paragraph.paragraph_format.keep_with_next = True
 
 
 def _breakable(address: str, gap: str) -> str:
@@ -144,9 +147,10 @@ class RowTables:
         self._padding = data.twips(data["cell_padding"])
         self._description = data.labels["layout_table"]
 
-    def add(self, rows: list[LayoutRow]) -> None:
+    def add(self, rows: list[LayoutRow], keep_with_next: bool = False):
+        """The rows as one table; with `keep_with_next`, its last row stays on the page of what follows."""
         if not rows:
-            return
+            return None
         table = self._writer.document.add_table(rows=len(rows), cols=2)
         self._mark_layout(table._tbl)
         for column, width in zip(table.columns, self._widths, strict=True):
@@ -159,6 +163,11 @@ class RowTables:
             picture_cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
             words_cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             self._fill(picture_cell, words_cell, content)
+        if keep_with_next:
+            for cell in table.rows[-1].cells:
+                for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.keep_with_next = True
+        return table
 
     def _fill(self, picture_cell, words_cell, row: LayoutRow) -> None:
         style_ids = self._writer.style_ids
