@@ -17,6 +17,7 @@ from ..checks.settings import default_rules
 from ..checks.vocabulary import familiarity
 from ..checks.wordlists import PhraseList, phrase_list
 from ..model import Document, inlines_of, plain_text, walk_blocks
+from ..readers.terms import fit_article
 from ..sentences import word_spans
 
 SUBJECTS = frozenset(
@@ -108,7 +109,7 @@ class Rewriter:
                 continue  # a name: "Acute Oncology Service"
             if match.start == 0:
                 plain = _capital(plain)
-            text = _fit_article(text[: match.start], plain) + plain + text[match.end :]
+            text = fit_article(text[: match.start], plain) + plain + text[match.end :]
         return text
 
     def active(self, text: str) -> str:
@@ -184,12 +185,3 @@ _AND_A_VERB = re.compile(r",\s+and\s+(?=[a-z])(?!(?:" + "|".join(sorted(SUBJECTS
 
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
-
-
-def _fit_article(before: str, word: str) -> str:
-    article = re.search(r"(?<![\w-])([Aa]n?) $", before)
-    if not article:
-        return before
-    wanted = "an" if word[:1].lower() in "aeiou" else "a"
-    written = article.group(1)
-    return before[: article.start(1)] + (wanted.capitalize() if written[0].isupper() else wanted) + " "

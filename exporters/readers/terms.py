@@ -58,7 +58,7 @@ class TermMarker:
                 and inlines
                 and isinstance(inlines[-1], Text)
             ):
-                inlines[-1] = Text(_fit_article(inlines[-1].text, term.expansion))
+                inlines[-1] = Text(fit_article(inlines[-1].text, term.expansion))
             inlines.append(term)
             position = match.end()
         if position < len(text):
@@ -140,7 +140,7 @@ def _around(text: str, start: int, end: int) -> tuple[str, str]:
     return text[max(0, start - 80) : start].lower(), text[end : end + 80].lower()
 
 
-def _fit_article(before: str, expansion: str) -> str:
+def fit_article(before: str, expansion: str) -> str:
     """'an FBC' becomes 'a full blood count (FBC)': the article must suit the words spelled out."""
     article = re.search(r"(?<![\w-])([Aa]n?) $", before)
     if not article:
