@@ -23,6 +23,12 @@ def add_months(day: date, months: int) -> date:
 
 def review_date(context: Context, switches: Switches) -> None:
     settings = switches["standard"]
+    _when_due(context, settings)
+    _how_long(context, settings)
+
+
+def _when_due(context: Context, settings: RuleSettings) -> None:
+    """No next review date, one before the last review (a mistyped date), one past, or one soon."""
     meta = context.document.meta
     report = context.report
     line = meta.line_of("next_review")
@@ -65,6 +71,13 @@ def review_date(context: Context, switches: Switches) -> None:
             f"{settings['warning-months']} months.",
             "Plan its review with the clinical team now.",
         )
+
+
+def _how_long(context: Context, settings: RuleSettings) -> None:
+    """No date of writing or review, or a next review more than the longest time after it."""
+    meta = context.document.meta
+    report = context.report
+    line = meta.line_of("next_review")
     if meta.reviewed is None and meta.published is None:
         report(
             "review-date",
