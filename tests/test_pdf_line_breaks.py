@@ -43,8 +43,9 @@ def lines_of(page) -> list[list[dict]]:
     return [sorted(words, key=lambda w: w["x0"]) for _, words in sorted(lines.items())]
 
 
-def early_breaks(path: Path, size: float) -> list[str]:
-    """Lines of body text that end although the next line's first word would fit on them."""
+def early_breaks(path: Path, size: float, line_spacing: float) -> list[str]:
+    """Lines of body text that end although the next line's first word would fit on them (two
+    lines of one paragraph stand one line pitch apart)."""
     found = []
     with pdfplumber.open(path) as pdf:
         for page in pdf.pages:
@@ -52,7 +53,7 @@ def early_breaks(path: Path, size: float) -> list[str]:
                      and all(abs(word["size"] - size) < 0.5 for word in line)]  # fmt: skip
             gaps = [b["x0"] - a["x1"] for line in lines for a, b in zip(line, line[1:], strict=False)]
             space = statistics.median(gaps) if gaps else 5.0
-            pitch = statistics.mode(round(b[0]["top"] - a[0]["top"]) for a, b in zip(lines, lines[1:], strict=False))
+            pitch = size * line_spacing
             right = page.width - RIGHT_MARGIN
             for line, following in zip(lines, lines[1:], strict=False):
                 same_paragraph = abs(following[0]["top"] - line[0]["top"] - pitch) < 2
@@ -69,8 +70,9 @@ def leaflet(tmp_path_factory) -> Path:
 
 
 def test_no_line_ends_early_before_bold_words_links_or_abbreviations(leaflet, tmp_path):
-    path = export(read(leaflet), "pdf", layout_settings("large-print"), tmp_path)
-    assert early_breaks(path, 18) == []
+    settings = layout_settings("large-print")
+    path = export(read(leaflet), "pdf", settings, tmp_path)
+    assert early_breaks(path, settings.font_size, settings.variant.line_spacing) == []
 
 
 def test_an_email_address_that_fits_a_line_is_never_split(leaflet, tmp_path):
