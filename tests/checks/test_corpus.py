@@ -10,13 +10,13 @@ import pytest
 from tests.checks.accuracy.corpus import measure_split
 from tests.checks.accuracy.pictures import measure as measure_pictures
 
-# (precision, recall) floors; reached: all rules 0.81 and 0.88.
+# (precision, recall) floors; reached: all rules 0.82 and 0.88.
 FLOORS = {
     "all rules": (0.78, 0.85),
     "long-sentence": (0.97, 0.97),
     "passive-voice": (0.90, 0.88),
     "small-number": (0.90, 0.97),
-    "abbreviation": (0.45, 0.68),
+    "abbreviation": (0.50, 0.75),
     "plain-words": (0.65, 0.50),
     "hard-word": (0.17, 0.33),
 }
