@@ -76,6 +76,8 @@ def test_two_word_cell_names_are_hard_words(tmp_path):
 def test_a_brand_name_in_brackets_explains_nothing(tmp_path):
     report = check_text(tmp_path, "You may have blinatumomab (Blincyto) as a drip.\n")
     assert "blinatumomab" in _found(report, "hard-word")
+    report = check_text(tmp_path, "Blinatumomab (Blincyto) is a drug.\n")
+    assert "Blinatumomab" in _found(report, "hard-word")
     plain = check_text(tmp_path, "You may have blinatumomab (a medicine that helps your immune system).\n")
     assert not _found(plain, "hard-word")
 

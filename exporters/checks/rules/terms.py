@@ -144,7 +144,7 @@ def _is_rare(sentence: Sentence, index: int, threshold: float) -> bool:
     if word[0].isupper() and (index > 0 or word.isupper()):
         return False  # a name, or an abbreviation (the abbreviation rule sees those)
     following = sentence.words[index + 1] if index + 1 < len(sentence.words) else ""
-    if word[0].isupper() and following[:1].isupper():
+    if word[0].isupper() and following[:1].isupper() and sentence.gaps[index] == " ":
         return False  # a name that starts the sentence: "Brackenbury Blood Cancer Support"
     everyday = load_words("common-words.txt")
     lower = word.lower()
