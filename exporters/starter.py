@@ -8,6 +8,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader
 
 from .errors import UsageError
+from .formats.markdown import SUFFIX
 from .readers.frontmatter import SLUG_PATTERN
 from .variants import LAYOUTS
 
@@ -22,7 +23,7 @@ def write_starter(name: str, folder: Path, today: date | None = None) -> Path:
             f"'{name}' cannot be a leaflet name: use small letters, digits and hyphens, "
             "for example 'blood-test'."
         )
-    target = folder / f"{name}.md"
+    target = folder / f"{name}{SUFFIX}"
     if target.exists():
         raise UsageError(f"{target} already exists. Choose another name, or edit that file.")
     today = today or date.today()

@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from ..errors import SourceError
+from ..errors import SourceError, cannot_read
 from ..model import (
     Block,
     Document,
@@ -56,7 +56,7 @@ def read(path: Path | str) -> Document:
         )  # fmt: skip
     warnings: list[SourceWarning] = []
     title, blocks = _title_heading(blocks, front.meta, source, warnings)
-    sections = _sections(blocks)
+    sections = split_sections(blocks)
     document = Document(
         source=source,
         meta=front.meta,
@@ -105,12 +105,7 @@ def _decode(source: Path) -> str:
             )  # fmt: skip
         data = source.read_bytes()
     except OSError as error:
-        raise SourceError(
-            source,
-            0,
-            f"The file cannot be read ({error.strerror}).",
-            "Check that the file exists and that you may open it.",
-        ) from None
+        raise cannot_read(source, error) from None
     try:
         text = data.decode("utf-8-sig").replace("\r\n", "\n")
     except UnicodeDecodeError as error:
@@ -164,7 +159,8 @@ def _normalise(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def _sections(blocks: list[Block | EasyRead]) -> tuple[Section, ...]:
+def split_sections(blocks: list[Block | EasyRead]) -> tuple[Section, ...]:
+    """Level-2 headings start sections; easy-read blocks go with the section they stand in."""
     sections: list[Section] = []
     heading: Heading | None = None
     content: list[Block] = []

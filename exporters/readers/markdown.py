@@ -135,12 +135,7 @@ class BlockReader:
         return Heading(level, tuple(content), self.anchor(plain_text(tuple(content))), self.line(node))
 
     def anchor(self, text: str) -> str:
-        base = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "section"
-        anchor, number = base, 2
-        while anchor in self._anchors:
-            anchor, number = f"{base}-{number}", number + 1
-        self._anchors.add(anchor)
-        return anchor
+        return heading_anchor(text, self._anchors)
 
     def paragraph(self, node: SyntaxTreeNode) -> Paragraph | Picture:
         children = node.children[0].children
@@ -341,6 +336,16 @@ class BlockReader:
                 "phone (tel:...) links, or #name links to a heading of this leaflet.",
             )  # fmt: skip
         return Link(href, tuple(self.inlines(node.children, block, terms=None)))
+
+
+def heading_anchor(text: str, taken: set[str]) -> str:
+    """The anchor of a heading: its words in small letters with hyphens, made unique among `taken`."""
+    base = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "section"
+    anchor, number = base, 2
+    while anchor in taken:
+        anchor, number = f"{base}-{number}", number + 1
+    taken.add(anchor)
+    return anchor
 
 
 def _is_blank(node: SyntaxTreeNode) -> bool:
