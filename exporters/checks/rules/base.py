@@ -177,12 +177,13 @@ def word_list_rule(
         if not applies(context):
             return
         found = phrases()
-        seen: set[str] = set()
+        seen: set[tuple[str, str]] = set()
         for sentence, settings in context.sentences_for(switches):
             for match in found.find(sentence.text, sentence.tokens, sentence.token_set):
-                if not counts(sentence, match) or (once and match.key in seen):
+                first_use = (sentence.profile, match.key)  # each edition has its own first use
+                if not counts(sentence, match) or (once and first_use in seen):
                     continue
-                seen.add(match.key)
+                seen.add(first_use)
                 message, suggestion = describe(match)
                 context.report_at(rule, settings.severity, sentence, word_index_at(sentence, match.start),
                                   message, suggestion, match.text)  # fmt: skip
