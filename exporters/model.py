@@ -249,6 +249,7 @@ class Meta:
     audience: str | None = None
     licence: str | None = None
     checks: tuple[tuple[str, object], ...] = ()
+    pronunciations: tuple[tuple[str, str], ...] = ()  # word -> how it is said, as a respelling
     lines: tuple[tuple[str, int], ...] = ()
 
     def line_of(self, key: str) -> int:
@@ -293,6 +294,13 @@ class Document:
     @property
     def uses_health_icons(self) -> bool:
         return any(picture.icon for picture in self.pictures)
+
+    @property
+    def text_uses_health_icons(self) -> bool:
+        """Whether the leaflet's own text, not its easy-read blocks, shows a Health Icon: only then
+        do the clear-print and large-print editions credit Health Icons."""
+        blocks = (b for section in self.sections for top in section.blocks for b in walk_blocks(top))
+        return any(isinstance(block, Picture) and block.icon for block in blocks)
 
     @property
     def has_easy_read(self) -> bool:

@@ -33,6 +33,7 @@ BRAILLE_PACKAGES = "liblouis-bin liblouis-data python3-louis"
 BRAILLE_OPTIONS = ("braille_grade", "braille_page")
 BRAILLE_BRF = (("standard", "write_brf"), ("easy-read", "write_easy_read_brf"))
 BRAILLE_PEF = (("standard", "write_pef"), ("easy-read", "write_easy_read_pef"))
+SPOKEN_EDITIONS = (("standard", "write"), ("easy-read", "write_easy_read"))  # large print is not heard
 
 
 class MissingSystemPiece(UsageError):
@@ -72,6 +73,10 @@ FORMATS = {
                   count_pages="pef_page_count", system_packages=BRAILLE_PACKAGES, options=BRAILLE_OPTIONS),
     "markdown": Format("markdown", "md", "exporters.formats.markdown", (("standard", "write"),), cost=1,
                        by_default=False),
+    "audio": Format("audio", "mp3", "exporters.formats.audio.edition", SPOKEN_EDITIONS, cost=5,
+                    system_packages="espeak-ng"),
+    "talking-book": Format("talking-book", "talking-book.epub", "exporters.formats.talking_book",
+                           SPOKEN_EDITIONS, cost=5, system_packages="espeak-ng"),
 }  # fmt: skip
 
 

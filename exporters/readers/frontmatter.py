@@ -17,7 +17,7 @@ from ..model import AbbreviationEntry, GlossaryEntry, Meta, Organisation, Refere
 KNOWN_KEYS = (
     "title", "subtitle", "summary", "language", "slug", "organisation", "reviewed",
     "next_review", "published", "version", "references", "reviewers", "glossary",
-    "abbreviations", "audience", "licence", "checks",
+    "abbreviations", "audience", "licence", "checks", "pronunciations",
 )  # fmt: skip
 ORGANISATION_KEYS = ("name", "phone", "email", "website", "address")
 DATE_KEYS = ("reviewed", "next_review", "published")
@@ -162,6 +162,7 @@ class _Fields:
             references=self.references(),
             reviewers=tuple(self.text_list("reviewers")),
             checks=tuple(self.mapping("checks").items()),
+            pronunciations=tuple(self.text_mapping("pronunciations").items()),
             lines=tuple(sorted(self.lines.items(), key=lambda item: item[1])),
         )
 

@@ -27,6 +27,7 @@ from ..model import (
 from .frontmatter import parse_front_matter
 from .glossary import load_shared_glossary, shared_glossary_path
 from .markdown import BlockReader, parse_markdown
+from .pronunciations import with_pronunciations
 from .terms import TermMarker
 
 CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
@@ -38,6 +39,7 @@ def read(path: Path | str) -> Document:
     source = Path(path)
     text = _decode(source)
     front = parse_front_matter(text, source)
+    front = replace(front, meta=with_pronunciations(front.meta, source, text))
     shared = load_shared_glossary(shared_glossary_path(source))
     own_terms = {entry.term.lower() for entry in front.glossary}
     glossary = front.glossary + tuple(e for e in shared if e.term.lower() not in own_terms)
