@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import ExitStatus, SourceError
 from ..formats import FORMATS, check_supported
+from ..limits import OverLimit, time_limit
 from ..model import Document
 from ..readers.sources import find_sources, slug_clash
 from ..requests import BuildRequest
@@ -49,7 +50,7 @@ def run_build(request: BuildRequest) -> int:
     jobs = min(request.jobs, (len(sources) - len(unchanged)) * len(pairs))
     with Builder(jobs, run.library, request.force, run.advance) as run.builder, run.progress:
         for source in sources:
-            run.leaflet(source, keys[source], unchanged.get(source))
+            run.leaflet(source, unchanged.get(source))
         outcomes = run.builder.finish()
     run.errors += [outcome.error for outcome in outcomes if outcome.error]
     for error in run.errors:
@@ -108,7 +109,7 @@ class Run:
     def advance(self, outcome) -> None:
         self.progress.advance(outcome.output.label)
 
-    def leaflet(self, source: Path, key: str | None, kept: LeafletRecord | None) -> None:
+    def leaflet(self, source: Path, kept: LeafletRecord | None) -> None:
         if kept and kept.slug not in self._slugs:
             self._slugs[kept.slug] = source
             outputs = self.outputs(source, kept.slug, kept.has_easy_read)
@@ -116,7 +117,7 @@ class Run:
             self.builder.up_to_date(outputs)
             self.leaflets.append(Leaflet(source, kept.slug, kept.findings, checked=False))
             return
-        checked = self.read_and_check(source, key)
+        checked = self.read_and_check(source)
         if checked is None:
             return
         document, report, digest = checked
@@ -130,24 +131,29 @@ class Run:
         self.progress.expect(len(outputs))
         self.builder.add(outputs, document, digest)
 
-    def read_and_check(self, source: Path, key: str | None) -> tuple[Document, DocumentReport, str] | None:
+    def read_and_check(self, source: Path) -> tuple[Document, DocumentReport, str] | None:
         """Read and check one leaflet (with its document digest); record it when the check
-        passed, forget it otherwise."""
+        passed, forget it otherwise. The record's key is made from the very bytes the reader
+        read, so that a leaflet edited during the build is never taken as checked."""
         from ..checks import check_again_on, check_document, load_project_settings
         from ..readers.leaflet import read
+        from ..readers.sources import read_source
         from .incremental import document_digest
 
         if self._check_settings is None:
             self._check_settings = load_project_settings()
         try:
-            document = read(source)
-            clash = slug_clash(document, self._slugs)
-            if clash:
-                raise clash
-            report = check_document(document, self._check_settings, today=self.library.today)
-        except SourceError as error:
+            with time_limit(f"Reading and checking {source}"):
+                data = read_source(source)
+                key = self.library.key(source, data)
+                document = read(source, data, self.library.shared_glossary(source))
+                clash = slug_clash(document, self._slugs)
+                if clash:
+                    raise clash
+                report = check_document(document, self._check_settings, today=self.library.today)
+        except (SourceError, OverLimit) as error:
             self.library.forget(source)
-            self.errors.append(error)
+            self.errors.append(SourceError(source, 0, str(error)) if isinstance(error, OverLimit) else error)
             return None
         if report.errors:
             self.library.forget(source)

@@ -30,6 +30,7 @@ from ..errors import SourceError
 from ..model import Document
 from ..output import atomic_target
 from ..readers.glossary import load_glossary_file, shared_glossary_path
+from ..readers.sources import read_source
 from ..variants import PACKAGE, LayoutSettings
 
 CACHE_FOLDER = ".leaflet-cache"
@@ -44,8 +45,8 @@ _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
 def document_digest(document: Document) -> str:
-    """The document model as read, with the bytes of the pictures it shows."""
-    return _digest(repr(document), *(_file_digest(picture.path) for picture in document.pictures))
+    """The document model as read, with the bytes of the pictures it shows (as they were checked)."""
+    return _digest(repr(document), *(_bytes_digest(picture.data) for picture in document.pictures))
 
 
 def stamp_path(output: Path) -> Path:
@@ -105,15 +106,17 @@ class Library:
         except (OSError, UnicodeDecodeError):
             return False
 
-    def key(self, source: Path) -> str | None:
+    def key(self, source: Path, data: bytes | None = None) -> str | None:
         """The inputs of reading and checking `source` that can be known without reading it:
-        its bytes, the shared glossary entries whose words occur in it, the shared inputs.
-        None when they cannot be known (the file or the shared glossary cannot be read)."""
-        try:
-            data = source.read_bytes()
-        except OSError:
-            return None
-        glossary = self._glossary(shared_glossary_path(source))
+        its bytes (`data` when the caller has read them), the shared glossary entries whose words
+        occur in it, the shared inputs. None when they cannot be known (the file or the shared
+        glossary cannot be read)."""
+        if data is None:
+            try:
+                data = read_source(source)
+            except SourceError:
+                return None
+        glossary = self.shared_glossary(source)
         if glossary is None:
             return None
         entries = _entries_in(data.decode("utf-8", "replace"), glossary)
@@ -142,7 +145,7 @@ class Library:
             return digest
         kept = LeafletRecord(
             key, document.meta.slug, document.has_easy_read, digest, findings,
-            {str(p.path): _file_digest(p.path) for p in document.pictures},
+            {str(p.path): _bytes_digest(p.data) for p in document.pictures},
             check_again_on.isoformat() if check_again_on else None,
         )  # fmt: skip
         with atomic_target(self._record_path(source)) as temporary:
@@ -157,7 +160,10 @@ class Library:
         name = hashlib.sha256(str(source.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:32]
         return self.out_dir / CACHE_FOLDER / RECORDS_FOLDER / f"{name}.json"
 
-    def _glossary(self, path: Path) -> dict[str, str] | None:
+    def shared_glossary(self, source: Path) -> dict[str, str] | None:
+        """The shared glossary of the leaflet's folder, read once a build; None when it cannot be
+        read (reading the leaflet says why)."""
+        path = shared_glossary_path(source)
         if path not in self._glossaries:
             self._glossaries[path] = _load_glossary(path)
         return self._glossaries[path]
@@ -210,7 +216,11 @@ def _folder_digest(folder: Path) -> str:
 
 
 def _file_digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    return _bytes_digest(path.read_bytes())
+
+
+def _bytes_digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def _file_digest_or_none(path: Path) -> str | None:

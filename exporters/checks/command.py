@@ -9,6 +9,7 @@ from rich.console import Console
 
 from ..errors import ExitStatus, SourceError, UsageError
 from ..model import Document
+from ..output import atomic_target
 from ..readers.sources import find_sources, read_all
 from ..requests import CheckRequest
 from .engine import DocumentReport, check_document
@@ -34,7 +35,8 @@ def run_check(request: CheckRequest) -> int:
     errors: list[SourceError] = []
     documents = read_all(find_sources(list(request.paths)), errors)
     reports = check_all(documents, settings, errors)
-    write_report(reports, request.report_format, request.out)
+    if reports or not errors or request.out or request.report_format != "text":
+        write_report(reports, request.report_format, request.out)  # not "Checked 0 leaflets" above the errors
     for error in errors:
         print(f"leaflet: {error}", file=sys.stderr)
     if errors:
@@ -50,9 +52,9 @@ def write_report(reports: list[DocumentReport], report_format: str, out: Path | 
     if out is None:
         sys.stdout.write(text)
         return
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(text, encoding="utf-8")
+    try:  # whole or not at all: a full disk must not leave half a report in place of the last one
+        with atomic_target(out) as temporary:
+            temporary.write_text(text, encoding="utf-8")
     except OSError as error:
         raise UsageError(f"The report could not be written to {out}: {error.strerror or error}.") from None
     print(f"Wrote the {report_format} report to {out}.")

@@ -35,12 +35,12 @@ from ..model import (
     Text,
     plain_text,
 )  # fmt: skip
+from .addresses import AddressProblem, link_target, shown
 from .picture_words import choose_picture, load_picture_words
-from .pictures import find_icon, resolve_picture
+from .pictures import icon_picture, resolve_picture
 from .terms import TermMarker
 
 CONTAINERS = ("important", "easy-read")
-SAFE_LINK = re.compile(r"^(?:https://|mailto:|tel:|#)", re.IGNORECASE)
 COMMENT = re.compile(r"^<!--(.*?)-->$", re.DOTALL)
 DIRECTIVE = re.compile(r"^\s*leaflet:\s*(\w[\w-]*)\s*(.*?)\s*$", re.DOTALL)
 
@@ -50,6 +50,9 @@ MAX_NESTING = 40  # lists in lists, quotes in quotes, bold in bold: far deeper t
 
 def parse_markdown(body: str, source: Path, first_line: int) -> list[SyntaxTreeNode]:
     parser = MarkdownIt("commonmark", {"html": True}).enable("table")
+    # markdown-it leaves a javascript:, vbscript:, file: or data: link as literal text; every link
+    # is taken as a link here instead, so that the address checker refuses it with its line.
+    parser.validateLink = lambda url: True
     # One container kind that accepts any name, so that an unknown name gets our own error.
     container_plugin(parser, "box", validate=lambda params, *_: True)
     tokens = parser.parse(body)
@@ -236,7 +239,7 @@ class BlockReader:
         chosen = choose_picture(words, load_picture_words())
         if chosen is None:
             return None
-        return Picture(chosen.alt, find_icon(chosen.icon, self.source, line), line, icon=chosen.icon)
+        return icon_picture(chosen.icon, chosen.alt, self.source, line)
 
     def picture(self, node: SyntaxTreeNode, line: int) -> Picture:
         alt = "".join(child.content for child in node.children) if node.children else ""
@@ -325,12 +328,10 @@ class BlockReader:
 
     def link(self, node: SyntaxTreeNode, block: SyntaxTreeNode) -> Link:
         href = str(node.attrs.get("href", "")).strip()
-        if not SAFE_LINK.match(href):
-            raise self.fail(
-                block, f"The link '{href}' cannot be used in a leaflet.",
-                "Links must be secure web addresses (https://...), email (mailto:...), "
-                "phone (tel:...) links, or #name links to a heading of this leaflet.",
-            )  # fmt: skip
+        try:
+            href = link_target(href)
+        except AddressProblem as problem:
+            raise self.fail(block, f"The link '{shown(href)}' {problem.message}.", problem.hint) from None
         return Link(href, tuple(self.inlines(node.children, block, terms=None)))
 
 

@@ -38,10 +38,16 @@ def resolve_picture(source: Path, line: int, alt: str, target: str, title: str) 
             'only decoration, write ![](' + target + ' "decorative").',
         )  # fmt: skip
     if target.startswith("icon:"):
-        name = target.removeprefix("icon:")
-        return Picture(alt, find_icon(name, source, line), line, icon=name, decorative=decorative)
-    return Picture("" if decorative else alt, _local_file(source, line, target), line,
-                   decorative=decorative)  # fmt: skip
+        return icon_picture(target.removeprefix("icon:"), alt, source, line, decorative)
+    path = _local_file(source, line, target)
+    return Picture("" if decorative else alt, path, line, decorative=decorative,
+                   data=check_picture_file(path, source, line))  # fmt: skip
+
+
+def icon_picture(name: str, alt: str, source: Path, line: int, decorative: bool = False) -> Picture:
+    """A Health Icons pictogram, with the bytes of its file (the icons are trusted, so not checked)."""
+    path = find_icon(name, source, line)
+    return Picture(alt, path, line, icon=name, decorative=decorative, data=path.read_bytes())
 
 
 def _local_file(source: Path, line: int, target: str) -> Path:
@@ -68,7 +74,6 @@ def _local_file(source: Path, line: int, target: str) -> Path:
             source, line, f"The picture '{target}' is not an SVG, PNG or JPEG file.",
             "Save it as SVG (best: it stays sharp in large print), PNG or JPEG.",
         )  # fmt: skip
-    check_picture_file(path, source, line)
     return path
 
 

@@ -17,7 +17,7 @@ from jinja2 import Environment
 
 from ...model import Document, Picture
 from ...variants import VARIANTS, LayoutSettings
-from ..templates import MEDIA_TYPES, environment, term_id
+from ..templates import MEDIA_TYPES, environment, picture_bytes, term_id
 from .easy_read import easy_read_parts, plan_easy_read
 from .metadata import describe, modified
 from .navigation import (
@@ -55,6 +55,7 @@ def _write(document: Document, settings: LayoutSettings, target: Path,
     labels = load_labels(settings.layouts)
     plan = make_plan(document, labels)
     pictures = _picture_files(plan.pictures)
+    checked = {picture.path: picture_bytes(picture) for picture in plan.pictures}
     context = {
         "document": document,
         "settings": settings,
@@ -73,7 +74,7 @@ def _write(document: Document, settings: LayoutSettings, target: Path,
         context["parts"] = easy_read_parts(env, context, plan)
     book = epub.EpubBook()
     describe(book, document, settings, plan.features, plan.description)
-    _add_resources(book, env, context, pictures)
+    _add_resources(book, env, context, {path: (name, checked[path]) for path, name in pictures.items()})
     for chapter in plan.chapters:
         text = env.get_template(chapter.template).render(context, chapter=chapter)
         book.add_item(_content_document(chapter, text))
@@ -83,8 +84,9 @@ def _write(document: Document, settings: LayoutSettings, target: Path,
     write_book(book, target, modified(document))
 
 
-def _add_resources(book: epub.EpubBook, env: Environment, context: dict, pictures: dict[Path, str]) -> None:
-    """The stylesheet, the generated cover and the pictures of the text."""
+def _add_resources(book: epub.EpubBook, env: Environment, context: dict,
+                   pictures: dict[Path, tuple[str, bytes]]) -> None:  # fmt: skip
+    """The stylesheet, the generated cover and the pictures of the text (their checked bytes)."""
     settings = context["settings"]
     # Sizes are relative to the reader's own default: the standard edition keeps it as it is.
     scale = round(100 * settings.font_size / VARIANTS["standard"].body_size)
@@ -97,9 +99,9 @@ def _add_resources(book: epub.EpubBook, env: Environment, context: dict, picture
     cover.content = env.get_template("epub/cover.svg.j2").render(context).encode("utf-8")
     book.add_item(cover)
     book.add_metadata(None, "meta", "", {"name": "cover", "content": cover.id})
-    for number, (path, name) in enumerate(pictures.items(), start=1):
+    for number, (path, (name, data)) in enumerate(pictures.items(), start=1):
         media = MEDIA_TYPES[path.suffix.lower()]
-        book.add_item(epub.EpubImage(f"picture-{number}", name, media, path.read_bytes()))
+        book.add_item(epub.EpubImage(f"picture-{number}", name, media, data))
 
 
 def _content_document(chapter: Chapter, text: str) -> epub.EpubItem:
