@@ -46,5 +46,27 @@ class SourceError(Exception):
         return printable(f"{text}\n  What to do: {self.hint}" if self.hint else text)
 
 
+class Stopped(KeyboardInterrupt):
+    """The command was told to stop by a signal other than Ctrl-C (SIGTERM); it stops the same way."""
+
+    def __init__(self, signal_number: int) -> None:
+        super().__init__(signal_number)
+        self.signal_number = signal_number
+
+
+class OutputWarning(UserWarning):
+    """Something an exporter could make only in part (a character printed as a box): the output
+    is written, and the build tells the author where in the source to look."""
+
+    def __init__(self, source: Path, line: int, message: str) -> None:
+        super().__init__(message)
+        self.source = source
+        self.line = line
+        self.message = message
+
+    def __str__(self) -> str:
+        return printable(f"{self.source}:{self.line}: {self.message}")
+
+
 class UsageError(Exception):
     """The command was asked for something it cannot do (an unknown format, a bad option)."""

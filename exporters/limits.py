@@ -50,7 +50,8 @@ PICTURE_MB = Limit("LEAFLET_MAX_PICTURE_MB", 20, "MB")
 PICTURE_MEGAPIXELS = Limit("LEAFLET_MAX_PICTURE_MEGAPIXELS", 40, "megapixels")
 SECONDS = Limit("LEAFLET_MAX_SECONDS", 300, "seconds")  # to read and check a leaflet; to make one output
 MEMORY_MB = Limit("LEAFLET_MAX_MEMORY_MB", 2048, "MB")  # for one output, beyond the program's own
-EVERY_LIMIT = (SOURCE_MB, PICTURE_MB, PICTURE_MEGAPIXELS, SECONDS, MEMORY_MB)
+READING_LIMITS = (SOURCE_MB, PICTURE_MB, PICTURE_MEGAPIXELS)  # these change what a leaflet may hold
+EVERY_LIMIT = (*READING_LIMITS, SECONDS, MEMORY_MB)
 
 
 class OverLimit(Exception):

@@ -13,9 +13,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import ExitStatus, SourceError
+from ..errors import ExitStatus, SourceError, UsageError
 from ..formats import FORMATS, check_supported
-from ..limits import OverLimit, time_limit
+from ..limits import OverLimit, check_every_limit, time_limit
 from ..model import Document
 from ..readers.sources import find_sources, slug_clash
 from ..requests import BuildRequest
@@ -42,8 +42,21 @@ def today() -> date:
 
 
 def run_build(request: BuildRequest) -> int:
+    check_every_limit()
     pairs = plan(request.formats, request.variants)
     sources = find_sources(list(request.paths))
+    if request.out.exists() and not request.out.is_dir():
+        raise UsageError(f"{request.out} is a file, and the outputs need a folder: give --out a folder.")
+    try:
+        return _build(request, pairs, sources)
+    except OSError as error:  # the records and fingerprints are written by this process
+        raise UsageError(
+            f"leaflet could not write into {request.out} ({error.strerror or error}). Check that there "
+            "is free space and that you may write there, or give --out another folder."
+        ) from None
+
+
+def _build(request: BuildRequest, pairs: list[tuple[str, str]], sources: list[Path]) -> int:
     run = Run(request, pairs, Library(request.out, today()), progress=Progress())
     keys = {source: run.library.key(source) for source in sources}
     unchanged = {} if request.force else run.unchanged(sources, keys)
@@ -53,6 +66,8 @@ def run_build(request: BuildRequest) -> int:
             run.leaflet(source, unchanged.get(source))
         outcomes = run.builder.finish()
     run.errors += [outcome.error for outcome in outcomes if outcome.error]
+    for note in dict.fromkeys(note for outcome in outcomes for note in outcome.warnings):
+        run.progress.say(f"warning: {note}")
     for error in run.errors:
         print(f"leaflet: {error}", file=sys.stderr)
     run.progress.summary(run.leaflets, outcomes, request.out, len(run.errors) + run.refused)

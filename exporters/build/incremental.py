@@ -27,6 +27,7 @@ from datetime import date
 from pathlib import Path
 
 from ..errors import SourceError
+from ..limits import READING_LIMITS
 from ..model import Document
 from ..output import atomic_target
 from ..readers.glossary import load_glossary_file, shared_glossary_path
@@ -37,7 +38,7 @@ CACHE_FOLDER = ".leaflet-cache"
 RECORDS_FOLDER = "_sources"  # an underscore: no slug can take this name
 PROJECT_SETTINGS = "pyproject.toml"  # [tool.leaflet.checks]
 # Settings read from the environment that change what is read, checked or written.
-ENVIRONMENT = ("SOURCE_DATE_EPOCH", "LEAFLET_HEALTHICONS", "LEAFLET_MAX_SOURCE_MB")
+ENVIRONMENT = ("SOURCE_DATE_EPOCH", "LEAFLET_HEALTHICONS", *(limit.variable for limit in READING_LIMITS))
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 

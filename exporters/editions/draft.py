@@ -9,12 +9,14 @@ they are first used.
 from __future__ import annotations
 
 import re
+import stat
 from pathlib import Path
 
 from ..model import Block, Document, Important, ListBlock, Paragraph, Quote, Section, plain_text
 from ..output import atomic_target
 from ..readers.leaflet import read
 from ..readers.picture_words import choose_picture, load_picture_words
+from ..readers.sources import read_source
 from ..sentences import split_sentences
 from .easy_read import missing_sections
 
@@ -24,10 +26,18 @@ CLAUSE_BREAK = re.compile(r"[;:]\s+|,\s+(?=(?:and|but|so|or|because|which|as|if|
 
 
 def draft_easy_read(source: Path) -> list[str]:
-    """Add a draft easy-read block to each section without one; return those sections' titles."""
-    document = read(source)
+    """Add a draft easy-read block to each section without one; return those sections' titles.
+
+    The file keeps what the author's editor gave it: its line ends (CRLF from Windows), a byte
+    order mark, its permissions, and, when it is a link, the link (the file it leads to changes).
+    """
+    data = read_source(source)
+    document = read(source, data)
     missing = set(missing_sections(document))
-    lines = source.read_text(encoding="utf-8").split("\n")
+    text = data.decode("utf-8")
+    mark = "\ufeff" if text.startswith("\ufeff") else ""
+    newline = "\r\n" if "\r\n" in text else "\n"
+    lines = text.removeprefix(mark).split(newline)
     drafted: list[str] = []
     # From the last section up, so that inserting lines does not move the sections still to do.
     for index in reversed(range(len(document.sections))):
@@ -38,8 +48,9 @@ def draft_easy_read(source: Path) -> list[str]:
         lines[end:end] = _draft_block(section)
         drafted.append(section.title)
     if drafted:
-        with atomic_target(source) as temporary:
-            temporary.write_text("\n".join(lines), encoding="utf-8")
+        real = source.resolve()
+        with atomic_target(real, stat.S_IMODE(real.stat().st_mode)) as temporary:
+            temporary.write_bytes((mark + newline.join(lines)).encode("utf-8"))
     return list(reversed(drafted))
 
 

@@ -83,6 +83,7 @@ class BlockReader:
     suppressions: list[Suppression] = field(default_factory=list)
     _pending_ignores: list[tuple[frozenset[str], int]] = field(default_factory=list)
     _anchors: set[str] = field(default_factory=set)
+    _next_number: dict[str, int] = field(default_factory=dict)
 
     def line(self, node: SyntaxTreeNode) -> int:
         return (node.map[0] if node.map else 0) + self.first_line
@@ -138,9 +139,13 @@ class BlockReader:
 
     def anchor(self, text: str) -> str:
         base = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "section"
-        anchor, number = base, 2
+        number = self._next_number.get(base, 2)  # where to go on counting: linear for 4,000 "Step"s
+        anchor = base if base not in self._anchors else f"{base}-{number}"
         while anchor in self._anchors:
-            anchor, number = f"{base}-{number}", number + 1
+            number += 1
+            anchor = f"{base}-{number}"
+        if anchor != base:
+            self._next_number[base] = number + 1
         self._anchors.add(anchor)
         return anchor
 
