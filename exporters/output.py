@@ -41,13 +41,14 @@ def atomic_target(target: Path, mode: int = 0o644) -> Iterator[Path]:
         temporary.unlink(missing_ok=True)
 
 
-def remove_abandoned_parts(folder: Path) -> None:
-    """Delete the part files that a killed build left behind (their process is gone)."""
+def remove_abandoned_parts(folder: Path, ours_too: bool = False) -> None:
+    """Delete the part files that a killed build left behind (their process is gone); with
+    `ours_too`, also this process's own (a build that was stopped cleans up after itself)."""
     if not folder.is_dir():
         return
     for part in folder.glob(f".*{PART_SUFFIX}"):
         pid = part.name.rsplit(".", 3)[-3] if part.name.count(".") >= 3 else ""
-        if pid.isdigit() and not _is_running(int(pid)):
+        if pid.isdigit() and ((ours_too and int(pid) == os.getpid()) or not _is_running(int(pid))):
             part.unlink(missing_ok=True)
 
 

@@ -29,7 +29,7 @@ from pathlib import Path
 from ..errors import SourceError
 from ..limits import READING_LIMITS
 from ..model import Document
-from ..output import atomic_target
+from ..output import atomic_target, remove_abandoned_parts
 from ..readers.glossary import load_glossary_file, shared_glossary_path
 from ..readers.sources import read_source
 from ..variants import PACKAGE, LayoutSettings
@@ -90,6 +90,7 @@ class Library:
         )  # fmt: skip
         self._glossaries: dict[Path, dict[str, str] | None] = {}
         self._layouts: dict[Path, str] = {}
+        remove_abandoned_parts(self.records_folder)  # of a build that was killed
 
     def fingerprint(self, document: str, format_name: str, settings: LayoutSettings) -> str:
         """Everything one output depends on; `document` is its leaflet's document digest."""
@@ -157,9 +158,13 @@ class Library:
         """A leaflet the check refused, or that could not be read, is never taken as checked."""
         self._record_path(source).unlink(missing_ok=True)
 
+    @property
+    def records_folder(self) -> Path:
+        return self.out_dir / CACHE_FOLDER / RECORDS_FOLDER
+
     def _record_path(self, source: Path) -> Path:
         name = hashlib.sha256(str(source.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:32]
-        return self.out_dir / CACHE_FOLDER / RECORDS_FOLDER / f"{name}.json"
+        return self.records_folder / f"{name}.json"
 
     def shared_glossary(self, source: Path) -> dict[str, str] | None:
         """The shared glossary of the leaflet's folder, read once a build; None when it cannot be

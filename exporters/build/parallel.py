@@ -38,7 +38,7 @@ from ..limits import MEMORY_MB, OverLimit, memory_limit, memory_message, time_li
 from ..model import Document
 from ..output import output_path, remove_abandoned_parts
 from ..variants import LayoutSettings
-from .incremental import Library, record
+from .incremental import Library, record, stamp_path
 
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 STOP_GRACE_SECONDS = 5  # how long a worker told to stop may take to tidy up before it is killed
@@ -90,7 +90,7 @@ class Builder:
         self._on_done = on_done
         self._outcomes: list[Outcome] = []
         self._futures: list[tuple[Output, Future[Outcome]]] = []
-        self._folders: set[Path] = set()
+        self._folders: set[Path] = {library.records_folder}  # where part files may be left, if stopped
         self._pool = start_workers(jobs) if jobs > 1 else None
 
     def __enter__(self) -> Builder:
@@ -105,13 +105,13 @@ class Builder:
             else:
                 stop_workers(self._pool)
         for folder in self._folders:
-            remove_abandoned_parts(folder)
+            remove_abandoned_parts(folder, ours_too=error is not None)
 
     def add(self, outputs: Iterable[Output], document: Document, digest: str) -> None:
         """Build those outputs of one leaflet that are out of date; `digest` is its document digest."""
         for output in sorted(outputs, key=lambda o: -FORMATS[o.format_name].cost):
             stamp = self.library.fingerprint(digest, output.format_name, output.settings)
-            self._folders.add(output.target.parent)
+            self._folders.update((output.target.parent, stamp_path(output.target).parent))
             if not self.force and self.library.is_up_to_date(output.target, stamp):
                 self.up_to_date([output])
             elif self._pool is None:

@@ -19,7 +19,7 @@ _EMAIL = re.compile(rf"^[A-Za-z0-9.!#$'*+/=^_{{|}}~-]+@{_HOST_LABEL}(?:\.{_HOST_
 _PHONE = re.compile(r"^\+?[0-9][0-9 ]*$")
 _PHONE_DIGITS = (3, 20)  # 111 and 999 are the shortest numbers; E.164 allows 15, with room for area codes
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
-_WINDOWS_PATH = re.compile(r"^(?:[A-Za-z]:[\\/]|\\\\)")
+_WINDOWS_PATH = re.compile(r"^(?:[A-Za-z]:(?:[\\/]|%5C)|\\\\|%5C%5C)", re.IGNORECASE)  # S:\..., \\server
 RUNS_A_PROGRAM = ("javascript", "vbscript", "data")
 
 
@@ -138,8 +138,10 @@ def _not_a_web_page(address: str, scheme: str) -> AddressProblem:
         return AddressProblem("is not secure (http://), so a reader's browser may warn or block it",
                               "Use the https:// address of the page; most sites have one.")  # fmt: skip
     if scheme:
-        return AddressProblem(f"is a '{scheme}:' address, which not every reader can open",
-                              "Link to a web page (https://...), an email (mailto:...) or a phone (tel:...).")
+        return AddressProblem(
+            f"is a '{scheme}:' address, which not every reader can open",
+            "Link to a web page (https://...), an email (mailto:...) or a phone (tel:...).",
+        )
     if re.match(r"^(?:www\.|[\w-]+\.(?:uk|org|com|net|nhs)\b)", address, re.IGNORECASE):
         return AddressProblem("has no 'https://' in front",
                               f"Write the whole address: https://{shown(address, 40)}")  # fmt: skip

@@ -14,7 +14,14 @@ import yaml
 from ..errors import SourceError
 from ..model import AbbreviationEntry, GlossaryEntry, Meta, Organisation, Reference
 from .addresses import AddressProblem, email_address, phone_number, shown, web_address
-from .frontmatter_mistakes import Mistake, closing_forgotten, explain, missing_colon, text_inside
+from .frontmatter_mistakes import (
+    Mistake,
+    closing_forgotten,
+    explain,
+    first_text_line,
+    missing_colon,
+    text_inside,
+)
 from .yaml_source import Mapping, Sequence, YamlRefusal, load_yaml, plain
 
 KNOWN_KEYS = (
@@ -66,6 +73,8 @@ def split_front_matter(text: str, source: Path) -> tuple[str, str, int]:
     closing = next((i for i, line in enumerate(lines[1:], start=1) if line.strip() in ("---", "...")), None)
     front = lines[1:closing] if closing else lines[1:]
     text_line = text_inside(front)
+    if text_line is None and closing is None:
+        text_line = first_text_line(front)
     if text_line is not None:
         raise _refusal(source, closing_forgotten(front, text_line))
     if closing is None:
@@ -159,8 +168,8 @@ class _Fields:
     def meta(self) -> Meta:
         title = self.text("title")
         if not title:
-            raise SourceError(
-                self.source, 1, "The leaflet has no title.",
+            raise self.fail(
+                "title", "The leaflet has no title.",
                 "Add a line 'title: ...' to the front matter, between the two '---' lines.",
             )  # fmt: skip
         texts = {key: self.text(key) for key in TEXT_KEYS}

@@ -51,6 +51,14 @@ def text_inside(lines: list[str]) -> int | None:
     return None
 
 
+def first_text_line(lines: list[str]) -> int | None:
+    """With no closing '---' at all: the first line that can be no setting (text at the margin)."""
+    for index, line in enumerate(lines):
+        if line.strip() and not line.startswith((" ", "#", "-")) and not KEY.match(line):
+            return index
+    return None
+
+
 def explain(error: yaml.YAMLError, lines: list[str], keys: tuple[str, ...]) -> Mistake:
     """The officer's mistake behind a YAML error in these front-matter lines; `keys` are the
     names of the settings a leaflet can have."""
@@ -131,11 +139,17 @@ def _open_quote(error: yaml.YAMLError, at: int) -> Mistake | None:
     context = getattr(error, "context", "") or ""
     opened = error.context_mark.line if getattr(error, "context_mark", None) else at
     if "quoted scalar" in context:
-        return Mistake(opened, "A quote mark on this line is opened but never closed.",
-                       "Add the closing quote mark at the end of the value, or remove the opening one.")
+        return Mistake(
+            opened,
+            "A quote mark on this line is opened but never closed.",
+            "Add the closing quote mark at the end of the value, or remove the opening one.",
+        )
     if "flow sequence" in context or "flow mapping" in context:
-        return Mistake(opened, "A bracket ('[' or '{') on this line is opened but never closed.",
-                       "Close it with ']' or '}', or put the whole value in double quotes.")
+        return Mistake(
+            opened,
+            "A bracket ('[' or '{') on this line is opened but never closed.",
+            "Close it with ']' or '}', or put the whole value in double quotes.",
+        )
     return None
 
 

@@ -82,8 +82,9 @@ def _stylesheet(settings: LayoutSettings) -> str:
 def _print(document: Document, settings: LayoutSettings, page: str, target: Path) -> None:
     """Print the page with WeasyPrint as PDF/UA-1, then finish its tags."""
     missing = missing_characters(document)
-    if missing:
+    if missing:  # printed as U+FFFD, which DejaVu Sans has: PDF/UA allows no glyph that is not there
         warnings.warn(OutputWarning(document.source, *warning_text(missing)), stacklevel=2)
+        page = page.translate(dict.fromkeys(map(ord, missing), "\ufffd"))
     fetcher = LeafletFetcher(document, allowed_folders(document, settings))
     try:  # the fonts are read as their stylesheet is parsed, the rest while the page is laid out
         stylesheet = (settings.layouts / FONT_STYLESHEET).read_text(encoding="utf-8")

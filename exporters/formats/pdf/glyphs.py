@@ -52,9 +52,10 @@ def warning_text(missing: dict[str, int]) -> tuple[int, str]:
     ordered = sorted(missing.items(), key=lambda item: (item[1], item[0]))
     named = ", ".join(f"U+{ord(character):04X} on line {line}" for character, line in ordered[:SHOWN_AT_MOST])
     more = f" and {len(ordered) - SHOWN_AT_MOST} more" if len(ordered) > SHOWN_AT_MOST else ""
+    count = f"{len(ordered)} character{'s' * (len(ordered) != 1)}"
     return ordered[0][1], (
-        f"The PDF shows {len(ordered)} character{'s' * (len(ordered) != 1)} as empty boxes: no font on this "
-        f"computer has {'them' if len(ordered) != 1 else 'it'} ({named}{more}). Symbols copied from Word's "
+        f"The PDF shows {count} as a question mark in a box: no font on this computer has "
+        f"{'them' if len(ordered) != 1 else 'it'} ({named}{more}). Symbols copied from Word's "
         "Wingdings or Symbol fonts do this: write the word instead, or install a font that has the "
         "character (bash .ci/setup installs the Noto fonts leaflet uses)."
     )
