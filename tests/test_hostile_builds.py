@@ -231,6 +231,21 @@ def test_an_output_folder_that_may_not_be_written_is_a_message(tmp_path, capsys,
     assert "Permission denied" in capsys.readouterr().err
 
 
+def test_a_worker_that_dies_is_an_error_for_its_output_not_a_crash(tmp_path, capsys, monkeypatch):
+    """What a crash in a graphics library, or the system stopping a worker out of memory, does."""
+    import os
+
+    import exporters.formats.html as html_exporter
+
+    monkeypatch.setattr(html_exporter, "write", lambda *arguments: os._exit(1))  # the workers are forked
+    source = write_leaflet(tmp_path, "## What happens\n\nA nurse takes blood.\n")
+    out = tmp_path / "out"
+    arguments = ["build", str(source), "--out", str(out), "--format", "html", "--jobs", "2", "--no-check"]
+    assert main(arguments) == ExitStatus.BAD_INPUT
+    assert "ended before it finished" in capsys.readouterr().err
+    assert list(out.rglob("*.part")) == [] and list(out.rglob("*.html")) == []
+
+
 # 9. The check's report on a full disk -------------------------------------------------------------
 
 

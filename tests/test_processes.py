@@ -23,9 +23,9 @@ LEAFLETS = 24
 WAIT_SECONDS = 60
 
 
-def write_library(folder: Path, bad: bool = False) -> Path:
+def write_library(folder: Path, bad: bool = False, leaflets: int = LEAFLETS) -> Path:
     folder.mkdir()
-    for number in range(LEAFLETS):
+    for number in range(leaflets):
         write_leaflet(folder, f"## What happens\n\nLeaflet {number}: a nurse takes some blood.\n" * 20,
                       name=f"leaflet-{number}.md")  # fmt: skip
     if bad:
@@ -82,7 +82,7 @@ def still_running(workers: list[int]) -> list[int]:
 @pytest.mark.parametrize("bad", [False, True], ids=["normal end", "exit 2"])
 def test_workers_end_with_a_build_that_ends(tmp_path, bad):
     out = tmp_path / "out"
-    build = start_build(write_library(tmp_path / "source", bad), out)
+    build = start_build(write_library(tmp_path / "source", bad, leaflets=8), out)
     workers = workers_while_building(build, out)
     _, errors = build.communicate(timeout=WAIT_SECONDS)
     assert build.returncode == (2 if bad else 0), errors

@@ -151,8 +151,8 @@ class Run:
         passed, forget it otherwise. The record's key is made from the very bytes the reader
         read, so that a leaflet edited during the build is never taken as checked."""
         from ..checks import check_again_on, check_document, load_project_settings
+        from ..readers.files import read_source
         from ..readers.leaflet import read
-        from ..readers.sources import read_source
         from .incremental import document_digest
 
         if self._check_settings is None:

@@ -30,8 +30,8 @@ from ..errors import SourceError
 from ..limits import READING_LIMITS
 from ..model import Document
 from ..output import atomic_target, remove_abandoned_parts
+from ..readers.files import read_source
 from ..readers.glossary import load_glossary_file, shared_glossary_path
-from ..readers.sources import read_source
 from ..variants import PACKAGE, LayoutSettings
 
 CACHE_FOLDER = ".leaflet-cache"

@@ -8,6 +8,7 @@ from pathlib import Path
 from rich.console import Console
 
 from ..errors import ExitStatus, SourceError, UsageError
+from ..limits import OverLimit, check_every_limit, time_limit
 from ..model import Document
 from ..output import atomic_target
 from ..readers.sources import find_sources, read_all
@@ -24,13 +25,17 @@ def check_all(documents: list[Document], settings: CheckSettings,
     reports = []
     for document in documents:
         try:
-            reports.append(check_document(document, settings))
+            with time_limit(f"Checking {document.source}"):
+                reports.append(check_document(document, settings))
         except SourceError as error:
             errors.append(error)
+        except OverLimit as error:
+            errors.append(SourceError(document.source, 0, str(error)))
     return reports
 
 
 def run_check(request: CheckRequest) -> int:
+    check_every_limit()
     settings = load_project_settings(profile=request.profile)
     errors: list[SourceError] = []
     documents = read_all(find_sources(list(request.paths)), errors)

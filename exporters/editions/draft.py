@@ -14,9 +14,9 @@ from pathlib import Path
 
 from ..model import Block, Document, Important, ListBlock, Paragraph, Quote, Section, plain_text
 from ..output import atomic_target
+from ..readers.files import read_source
 from ..readers.leaflet import read
 from ..readers.picture_words import choose_picture, load_picture_words
-from ..readers.sources import read_source
 from ..sentences import split_sentences
 from .easy_read import missing_sections
 

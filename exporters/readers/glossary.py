@@ -12,7 +12,7 @@ import yaml
 
 from ..errors import SourceError
 from ..model import GlossaryEntry
-from .sources import read_inside
+from .files import read_inside
 from .yaml_source import YamlRefusal, load_yaml
 
 SHARED_GLOSSARY = "glossary.yaml"

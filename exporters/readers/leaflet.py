@@ -22,10 +22,10 @@ from ..model import (
     walk_blocks,
     walk_inlines,
 )  # fmt: skip
+from .files import read_source
 from .frontmatter import parse_front_matter
 from .glossary import load_shared_glossary, shared_glossary_path
 from .markdown import BlockReader, parse_markdown
-from .sources import read_source
 from .terms import TermMarker
 
 
