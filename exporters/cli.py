@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import ExitStatus, SourceError, Stopped, UsageError, printable
-from .requests import BuildRequest, CheckRequest
+from .requests import BuildRequest, CheckRequest, ServeRequest
 from .variants import PAPER_SIZES
 
 # Named here, not imported from exporters.checks, so that --help does not load the word lists.
@@ -31,11 +31,19 @@ def _positive(value: str) -> int:
     return number
 
 
+def _page_size(value: str) -> tuple[int, int]:
+    """'40x25': cells across, lines down."""
+    cells, _, lines = value.lower().partition("x")
+    if not (cells.isdigit() and lines.isdigit()):
+        raise argparse.ArgumentTypeError("write the page as CELLSxLINES, for example 40x25")
+    return int(cells), int(lines)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="leaflet",
         description="Make accessible health leaflets (web page, large-print PDF, Word, EPUB, "
-        "easy read) from one Markdown source.",
+        "easy read, braille) from one Markdown source.",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
@@ -55,6 +63,11 @@ def _parser() -> argparse.ArgumentParser:
                        "default 14)")
     build.add_argument("--paper", default="a4", choices=PAPER_SIZES,
                        help="paper size for printed formats (default: a4)")
+    build.add_argument("--braille-grade", type=int, choices=(1, 2), default=2,
+                       help="braille: 2 contracted (the default) or 1 uncontracted Unified English Braille")
+    build.add_argument("--braille-page", type=_page_size, metavar="CELLSxLINES",
+                       help="braille page size in cells and lines (default: 40x25, set in "
+                       "layouts/braille/layout.yaml)")
     build.add_argument("--jobs", type=_positive, default=os.cpu_count() or 1, metavar="N",
                        help="how many outputs to build at once (default: the number of processor cores)")
     build.add_argument("--force", action="store_true",
@@ -85,7 +98,25 @@ def _parser() -> argparse.ArgumentParser:
         "The draft is marked <!-- leaflet: draft -->: check every row, then remove that line.",
     )  # fmt: skip
     draft.add_argument("source", type=Path, metavar="SOURCE", help="the leaflet file")
+    _add_serve(commands)
     return parser
+
+
+def _add_serve(commands) -> None:
+    serve = commands.add_parser(
+        "serve", help="open the library in a web browser: edit leaflets and see their findings live",
+        description="Show every leaflet of PATH in a web page, where you can edit each one and see "
+        "what the check finds and its outputs rebuilt as you save.",
+    )  # fmt: skip
+    serve.add_argument("path", nargs="?", type=Path, default=Path("source"), metavar="PATH",
+                       help="the folder of leaflets (default: source/)")
+    serve.add_argument("--out", type=Path, default=Path("output"), metavar="DIR",
+                       help="where to write the outputs (default: output/)")
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="the address to listen on (default: 127.0.0.1, this computer only)")
+    serve.add_argument("--port", type=_positive, default=8000, help="the port to listen on (default: 8000)")
+    serve.add_argument("--token", metavar="TOKEN",
+                       help="a secret that every visitor must give; needed for any host but this computer")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -114,6 +145,11 @@ def _run(arguments: argparse.Namespace) -> int:
         from .checks.command import run_check
 
         return run_check(check_request(arguments))
+    if arguments.command == "serve":
+        from .serve import run_serve
+
+        return run_serve(ServeRequest(arguments.path, arguments.out, arguments.host, arguments.port,
+                                      arguments.token, max(2, os.cpu_count() or 1)))
     if arguments.command == "draft-easy-read":
         return _draft_easy_read(arguments.source)
     from .starter import write_starter
@@ -146,6 +182,7 @@ def build_request(arguments: argparse.Namespace) -> BuildRequest:
         paths=tuple(arguments.paths), out=arguments.out, formats=tuple(arguments.format or ()),
         variants=tuple(arguments.variant or ()), font_size=arguments.font_size, paper=arguments.paper,
         jobs=arguments.jobs, force=arguments.force, no_check=arguments.no_check,
+        braille_grade=arguments.braille_grade, braille_page=arguments.braille_page,
     )  # fmt: skip
 
 

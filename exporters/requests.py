@@ -20,6 +20,8 @@ class BuildRequest:
     jobs: int = 1
     force: bool = False
     no_check: bool = False
+    braille_grade: int = 2  # 1 uncontracted, 2 contracted
+    braille_page: tuple[int, int] | None = None  # cells, lines; None: the layout's own size
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,3 +32,15 @@ class CheckRequest:
     report_format: str = "text"
     out: Path | None = None
     profile: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ServeRequest:
+    """`leaflet serve`: the library's folder, where outputs go, and where the web page listens."""
+
+    path: Path = Path("source")
+    out: Path = Path("output")
+    host: str = "127.0.0.1"
+    port: int = 8000
+    token: str | None = None
+    jobs: int = 2

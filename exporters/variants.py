@@ -43,6 +43,9 @@ class LayoutSettings:
     font_size: float
     paper: str = "a4"
     layouts: Path = LAYOUTS
+    # The options of one format only (its registry row names them), such as the braille grade:
+    # they reach only that format's settings, so they never change other outputs' fingerprints.
+    format_options: tuple[tuple[str, object], ...] = ()
 
     @property
     def scale(self) -> float:

@@ -24,7 +24,7 @@ def readable_leaflets() -> st.SearchStrategy[str]:
     return body.map(lambda text: f"---\n{FRONT_MATTER}---\n## Section\n\n{text}")
 
 # Cases per format: PDF and EPUB take about a second a case, so they get fewer.
-EXAMPLES = {"html": 60, "docx": 25, "pdf": 10, "epub": 10}
+EXAMPLES = {"html": 60, "docx": 25, "pdf": 10, "epub": 10, "brf": 40, "pef": 20}
 
 
 def export_or_refuse(format_name: str, variant: str, text: str) -> None:

@@ -15,11 +15,12 @@ from exporters.variants import PACKAGE
 # Stage -> the stages it must never import (the pipeline: readers -> model -> checks ->
 # editions -> formats -> output, driven by build and the command line).
 AGAINST_THE_FLOW = {
-    "readers": ("checks", "editions", "formats", "build", "cli"),
-    "checks": ("editions", "formats", "build", "cli"),
-    "editions": ("formats", "build", "cli"),
-    "formats": ("build", "cli"),
-    "build": ("cli",),
+    "readers": ("checks", "editions", "formats", "build", "cli", "serve"),
+    "checks": ("editions", "formats", "build", "cli", "serve"),
+    "editions": ("formats", "build", "cli", "serve"),
+    "formats": ("build", "cli", "serve"),
+    "build": ("cli", "serve"),
+    "serve": ("cli",),
 }
 # Strings that spell a format's name but mean something else: a report format of `leaflet check`,
 # and markdown-it's option that lets the reader see (and refuse) raw HTML.

@@ -8,7 +8,7 @@ only when some leaflet has to be read.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -90,7 +90,7 @@ class Run:
     refused: int = 0  # leaflets with errors from the check
     _slugs: dict[str, Path] = field(default_factory=dict)
     _check_settings: CheckSettings | None = None
-    _settings: dict[str, LayoutSettings] = field(default_factory=dict)
+    _settings: dict[tuple[str, tuple], LayoutSettings] = field(default_factory=dict)
 
     def unchanged(self, sources: list[Path], keys: dict[Path, str | None]) -> dict[Path, LeafletRecord]:
         """The leaflets whose record holds and whose outputs are all up to date."""
@@ -111,15 +111,19 @@ class Run:
     def outputs(self, source: Path, slug: str, has_easy_read: bool) -> list[Output]:
         """Without --variant, easy read is made only for leaflets that have easy-read text."""
         return [
-            Output(source, slug, name, self.layout(variant), self.request.out)
+            Output(source, slug, name, self.layout(name, variant), self.request.out)
             for name, variant in self.pairs
             if self.request.variants or has_easy_read or not VARIANTS[variant].needs_easy_read_text
         ]  # fmt: skip
 
-    def layout(self, variant: str) -> LayoutSettings:
-        if variant not in self._settings:
-            self._settings[variant] = layout_settings(variant, self.request.font_size, self.request.paper)
-        return self._settings[variant]
+    def layout(self, format_name: str, variant: str) -> LayoutSettings:
+        """The settings of one output; a format's own options (its row's `options`) reach it alone."""
+        options = tuple((option, getattr(self.request, option)) for option in FORMATS[format_name].options)
+        key = (variant, options)
+        if key not in self._settings:
+            settings = layout_settings(variant, self.request.font_size, self.request.paper)
+            self._settings[key] = replace(settings, format_options=options)
+        return self._settings[key]
 
     def advance(self, outcome) -> None:
         self.progress.advance(outcome.output.label)

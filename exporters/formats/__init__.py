@@ -8,6 +8,8 @@ format is built, so that `leaflet --help` and `leaflet check` do not load WeasyP
 An exporter module has, for each edition it makes, a function `(document, settings, target) -> None`
 that writes the whole file at `target`. Optional hooks: `count_pages(path) -> int` for the summary,
 and `release()`, which frees what a worker keeps between outputs before the worker ends.
+A row may name the build options that only its format reads (`options`, fields of the build
+request such as `braille_grade`): they reach that format alone, in `LayoutSettings.format_options`.
 Adding a format is its folder under formats/ and one row here.
 """
 
@@ -27,6 +29,10 @@ SYSTEM_PACKAGES = (
     "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libcairo2 fonts-dejavu-core fonts-liberation2"
 )
 EVERY_EDITION = (("standard", "write"), ("large-print", "write"), ("easy-read", "write_easy_read"))
+BRAILLE_PACKAGES = "liblouis-bin liblouis-data python3-louis"
+BRAILLE_OPTIONS = ("braille_grade", "braille_page")
+BRAILLE_BRF = (("standard", "write_brf"), ("easy-read", "write_easy_read_brf"))
+BRAILLE_PEF = (("standard", "write_pef"), ("easy-read", "write_easy_read_pef"))
 
 
 class MissingSystemPiece(UsageError):
@@ -43,6 +49,7 @@ class Format:
     count_pages: str | None = None  # the exporter's hook that counts an output's pages
     release: str | None = None  # the exporter's hook that frees its caches when a worker ends
     system_packages: str = SYSTEM_PACKAGES  # what to install when the exporter cannot load
+    options: tuple[str, ...] = ()  # the build request's fields this format alone reads
 
     @property
     def variants(self) -> tuple[str, ...]:
@@ -58,6 +65,10 @@ FORMATS = {
                   count_pages="count_pages", release="release"),
     "docx": Format("docx", "docx", "exporters.formats.docx", EVERY_EDITION, cost=3),
     "epub": Format("epub", "epub", "exporters.formats.epub", EVERY_EDITION, cost=2),
+    "brf": Format("brf", "brf", "exporters.formats.braille", BRAILLE_BRF, cost=1,
+                  count_pages="brf_page_count", system_packages=BRAILLE_PACKAGES, options=BRAILLE_OPTIONS),
+    "pef": Format("pef", "pef", "exporters.formats.braille", BRAILLE_PEF, cost=1,
+                  count_pages="pef_page_count", system_packages=BRAILLE_PACKAGES, options=BRAILLE_OPTIONS),
 }  # fmt: skip
 
 

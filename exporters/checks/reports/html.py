@@ -33,16 +33,18 @@ class MarkedSentence:
 class MarkedBlock:
     kind: str
     sentences: list[MarkedSentence]
+    profile: str = "standard"  # easy-read blocks are in the easy-read edition only
 
 
-def _place(report: DocumentReport) -> tuple[list[MarkedBlock], list[Finding]]:
-    """Each finding beside the sentence it points into; the rest concern the whole leaflet."""
+def place_findings(report: DocumentReport) -> tuple[list[MarkedBlock], list[Finding]]:
+    """Each finding beside the sentence it points into; the rest concern the whole leaflet.
+    (The web page of `leaflet serve` marks them in the preview from the same placing.)"""
     sentences: list[tuple[tuple[int, int], Sentence, MarkedSentence]] = []
     blocks = []
     for block in report.blocks:
         marked = [MarkedSentence(sentence.text) for sentence in block.sentences]
         sentences.extend(((s.line, s.column), s, m) for s, m in zip(block.sentences, marked, strict=True))
-        blocks.append(MarkedBlock(block.kind, marked))
+        blocks.append(MarkedBlock(block.kind, marked, block.profile))
     sentences.sort(key=lambda item: item[0])
     positions = [position for position, _, _ in sentences]
     general: list[Finding] = []
@@ -66,7 +68,7 @@ def render(reports: list[DocumentReport]) -> str:
     template = environment.from_string((LAYOUTS / "checks" / "report.html.j2").read_text(encoding="utf-8"))
     documents = []
     for report in reports:
-        blocks, general = _place(report)
+        blocks, general = place_findings(report)
         documents.append({"report": report, "blocks": blocks, "general": general,
                           "scores": score_lines(report.metrics),
                           "easy_read_scores": score_lines(report.easy_read_metrics)
