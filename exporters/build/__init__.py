@@ -8,6 +8,7 @@ only when some leaflet has to be read.
 from __future__ import annotations
 
 import sys
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -148,7 +149,10 @@ class Run:
             self.progress.say(f"warning: {warning.source}:{warning.line}: {warning.message}")
         outputs = self.outputs(source, document.meta.slug, document.has_easy_read)
         self.progress.expect(len(outputs))
-        self.builder.add(outputs, document, digest)
+        try:
+            self.builder.add(outputs, document, digest)
+        except BrokenProcessPool:  # a worker died: the rest of this build's outputs cannot be made
+            self.builder.lost(outputs)
 
     def read_and_check(self, source: Path) -> tuple[Document, DocumentReport, str] | None:
         """Read and check one leaflet (with its document digest); record it when the check

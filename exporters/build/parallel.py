@@ -23,6 +23,7 @@ import multiprocessing.util
 import os
 import signal
 import sys
+import threading
 import time
 import warnings
 from collections.abc import Callable, Iterable
@@ -117,13 +118,18 @@ class Builder:
             elif self._pool is None:
                 self._finished(build_one(output, document, stamp))
             else:
-                try:
-                    future = self._pool.submit(build_one, output, document, stamp)
-                except BrokenProcessPool:
-                    self._finished(_worker_lost(output))
-                    continue
+                # A dead worker breaks the pool: submit raises BrokenProcessPool (see lost).
+                future = self._pool.submit(build_one, output, document, stamp)
                 future.add_done_callback(self._report)
                 self._futures.append((output, future))
+
+    def lost(self, outputs: Iterable[Output]) -> None:
+        """After `add` raised BrokenProcessPool (a worker died): those of the outputs that never
+        reached a worker end with an error; those that did are reported by `finish`."""
+        submitted = {output for output, _ in self._futures}
+        for output in outputs:
+            if output not in submitted:
+                self._finished(_worker_lost(output))
 
     def up_to_date(self, outputs: Iterable[Output]) -> None:
         for output in outputs:
@@ -202,7 +208,10 @@ def _worker_lost(output: Output) -> Outcome:
 
 
 def start_workers(jobs: int) -> ProcessPoolExecutor:
-    """A pool of `jobs` worker processes, started now (before any thread of ours, see fork)."""
+    """A pool of `jobs` worker processes, started now (before any thread of ours, see fork).
+
+    The kernel kills the workers when the thread that started them ends (PR_SET_PDEATHSIG follows
+    the parent thread): start the pool from a thread that lives as long as the pool does."""
     pool = ProcessPoolExecutor(jobs, _start_method(), initializer=_worker_started, initargs=(os.getpid(),))
     pool.submit(time.perf_counter)
     return pool
@@ -211,9 +220,13 @@ def start_workers(jobs: int) -> ProcessPoolExecutor:
 def stop_workers(pool: ProcessPoolExecutor) -> None:
     """Stop every worker now: cancel what has not started, ask the workers to stop (each removes
     its part file and WeasyPrint's temporary fonts), and kill any still there after a grace."""
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut this short
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    if in_main_thread:  # a second Ctrl-C must not cut this short
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        workers = multiprocessing.active_children()
+        # The pool's own processes (a private attribute: the executor offers no public way), so
+        # that a program with several pools stops only this one's.
+        workers = list(getattr(pool, "_processes", {}).values())
         pool.shutdown(wait=False, cancel_futures=True)
         for worker in workers:
             worker.terminate()
@@ -224,7 +237,8 @@ def stop_workers(pool: ProcessPoolExecutor) -> None:
                 worker.kill()
                 worker.join()
     finally:
-        signal.signal(signal.SIGINT, previous)
+        if in_main_thread:
+            signal.signal(signal.SIGINT, previous)
 
 
 def _start_method() -> multiprocessing.context.BaseContext:
