@@ -16,7 +16,7 @@ MAX_ADDRESS_LENGTH = 2000  # longer addresses cannot be typed from paper, nor do
 _HOST_LABEL = r"[^\W_](?:[\w-]*[^\W_])?"
 _HOST = re.compile(rf"^{_HOST_LABEL}(?:\.{_HOST_LABEL})+$")
 _EMAIL = re.compile(rf"^[A-Za-z0-9.!#$'*+/=^_{{|}}~-]+@{_HOST_LABEL}(?:\.{_HOST_LABEL})+$")
-_PHONE = re.compile(r"^\+?[0-9][0-9 ]*$")
+_PHONE = re.compile(r"^\+?[0-9(][0-9 ().-]*$")  # brackets and hyphens group digits (RFC 3966)
 _PHONE_DIGITS = (3, 20)  # 111 and 999 are the shortest numbers; E.164 allows 15, with room for area codes
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 _WINDOWS_PATH = re.compile(r"^(?:[A-Za-z]:(?:[\\/]|%5C)|\\\\|%5C%5C)", re.IGNORECASE)  # S:\..., \\server
@@ -89,14 +89,16 @@ def email_address(address: str) -> str:
 
 
 def phone_number(number: str) -> str:
-    """A phone number of digits and spaces, perhaps starting with +; or AddressProblem."""
+    """A phone number of digits, perhaps grouped by spaces, brackets or hyphens and starting with +;
+    or AddressProblem. Letters, ';', ',' or '?' (which a phone link would take as settings or
+    pauses) are refused."""
     number = number.strip()
     digits = sum(character.isdigit() for character in number)
     if not _PHONE.match(number) or not _PHONE_DIGITS[0] <= digits <= _PHONE_DIGITS[1]:
         raise AddressProblem(
             "is not a phone number made of digits",
-            "Write the number with digits and spaces only, such as 0113 243 3144 or +44 113 243 3144; "
-            "put opening hours or extension numbers in the text.",
+            "Write the number with digits and spaces, such as 0113 243 3144 or +44 113 243 3144 "
+            "(brackets and hyphens may group them); put opening hours or extensions in the text.",
         )  # fmt: skip
     return number
 
@@ -110,7 +112,7 @@ def link_target(href: str) -> str:
     if scheme == "mailto":
         return "mailto:" + email_address(href)
     if scheme == "tel":
-        return "tel:" + phone_number(href[4:].replace("-", ""))
+        return "tel:" + phone_number(href[4:])
     return web_address(href)
 
 
