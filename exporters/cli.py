@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import ExitStatus, SourceError, Stopped, UsageError, printable
-from .requests import BuildRequest, CheckRequest, ServeRequest
+from .requests import BuildRequest, CheckRequest, ImportRequest, ServeRequest
 from .variants import PAPER_SIZES
 
 # Named here, not imported from exporters.checks, so that --help does not load the word lists.
@@ -54,7 +54,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=Path, default=Path("output"), metavar="DIR",
                        help="where to write the outputs (default: output/)")
     build.add_argument("--format", type=_comma_list, metavar="LIST",
-                       help="formats to build, comma separated (default: all)")
+                       help="formats to build, comma separated: html, pdf, docx, epub, brf, pef, markdown "
+                       "(default: all but markdown, the source format)")
     build.add_argument("--variant", type=_comma_list, metavar="LIST",
                        help="standard, large-print, easy-read; comma separated "
                        "(default: every variant each format makes)")
@@ -98,8 +99,31 @@ def _parser() -> argparse.ArgumentParser:
         "The draft is marked <!-- leaflet: draft -->: check every row, then remove that line.",
     )  # fmt: skip
     draft.add_argument("source", type=Path, metavar="SOURCE", help="the leaflet file")
+    _add_import(commands)
     _add_serve(commands)
+    script = commands.add_parser(
+        "audio-script", help="print the words the audio edition says, one sentence a line",
+        description="Print exactly what the MP3 of SOURCE says, one sentence a line (a blank line "
+        "between chapters), so that you can check numbers, names and pronunciations without listening.",
+    )  # fmt: skip
+    script.add_argument("source", type=Path, metavar="SOURCE", help="the leaflet file")
+    script.add_argument("--variant", default="standard", choices=("standard", "easy-read"),
+                        help="the edition to read (default: standard)")
     return parser
+
+
+def _add_import(commands) -> None:
+    word = commands.add_parser(
+        "import", help="bring Word leaflets (.docx) in as leaflets to edit and build",
+        description="Write each Word file as DIR/<slug>.md, its pictures as DIR/pictures/<slug>-<n>.<ext>, "
+        "and report what was found, what was guessed and what could not be kept. With several files, "
+        "one line each; import one file alone to see its whole report.",
+    )  # fmt: skip
+    word.add_argument("files", nargs="+", type=Path, metavar="FILE.docx", help="the Word files")
+    word.add_argument("--source", type=Path, default=Path("source"), metavar="DIR",
+                      help="the folder of leaflets to write into (default: source/)")
+    word.add_argument("--slug", metavar="NAME", help="the leaflet's short name (default: from its title)")
+    word.add_argument("--force", action="store_true", help="replace a leaflet of the same name")
 
 
 def _add_serve(commands) -> None:
@@ -152,6 +176,13 @@ def _run(arguments: argparse.Namespace) -> int:
                                       arguments.token, max(2, os.cpu_count() or 1)))
     if arguments.command == "draft-easy-read":
         return _draft_easy_read(arguments.source)
+    if arguments.command == "import":
+        from .importer import run_import
+
+        return run_import(ImportRequest(tuple(arguments.files), arguments.source, arguments.slug,
+                                        arguments.force))  # fmt: skip
+    if arguments.command == "audio-script":
+        return _audio_script(arguments.source, arguments.variant)
     from .starter import write_starter
 
     written = write_starter(arguments.name, arguments.source)
@@ -188,6 +219,15 @@ def build_request(arguments: argparse.Namespace) -> BuildRequest:
 
 def check_request(arguments: argparse.Namespace) -> CheckRequest:
     return CheckRequest(tuple(arguments.paths), arguments.format, arguments.out, arguments.profile)
+
+
+def _audio_script(source: Path, variant: str) -> int:
+    from .formats.audio import audio_script
+    from .readers.leaflet import read
+    from .variants import layout_settings
+
+    sys.stdout.write(audio_script(read(source), layout_settings(variant)))
+    return ExitStatus.DONE
 
 
 def _draft_easy_read(source: Path) -> int:

@@ -68,5 +68,11 @@ class OutputWarning(UserWarning):
         return printable(f"{self.source}:{self.line}: {self.message}")
 
 
+def cannot_read(source: Path | str, error: OSError) -> SourceError:
+    """A file the program was given but could not open."""
+    hint = "Check that the file exists and that you may open it."
+    return SourceError(source, 0, f"The file cannot be read ({error.strerror}).", hint)
+
+
 class UsageError(Exception):
     """The command was asked for something it cannot do (an unknown format, a bad option)."""

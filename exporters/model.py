@@ -252,6 +252,7 @@ class Meta:
     audience: str | None = None
     licence: str | None = None
     checks: tuple[tuple[str, object], ...] = ()
+    pronunciations: tuple[tuple[str, str], ...] = ()  # word -> how it is said, as a respelling
     lines: tuple[tuple[str, int], ...] = ()
 
     def line_of(self, key: str) -> int:

@@ -35,6 +35,16 @@ class CheckRequest:
 
 
 @dataclass(frozen=True, slots=True)
+class ImportRequest:
+    """`leaflet import`: which Word files, into which folder, under which short name."""
+
+    files: tuple[Path, ...]
+    source: Path = Path("source")
+    slug: str | None = None
+    force: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class ServeRequest:
     """`leaflet serve`: the library's folder, where outputs go, and where the web page listens."""
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader
 
 from .errors import UsageError
+from .formats.markdown import SUFFIX
 from .readers.frontmatter import slug_problem
 from .variants import LAYOUTS
 
@@ -20,7 +21,7 @@ def write_starter(name: str, folder: Path, today: date | None = None) -> Path:
     problem = slug_problem(name)
     if problem:
         raise UsageError(f"{name!r} cannot be a leaflet name. {problem}.")  # repr: escapes control characters
-    target = folder / f"{name}.md"
+    target = folder / f"{name}{SUFFIX}"
     if target.exists():
         raise UsageError(f"{target} already exists. Choose another name, or edit that file.")
     today = today or date.today()

@@ -23,8 +23,9 @@ def readable_leaflets() -> st.SearchStrategy[str]:
     body = st.lists(st.one_of(MARKDOWN_PIECES, st.text(max_size=12)), min_size=1, max_size=30).map("".join)
     return body.map(lambda text: f"---\n{FRONT_MATTER}---\n## Section\n\n{text}")
 
-# Cases per format: PDF and EPUB take about a second a case, so they get fewer.
-EXAMPLES = {"html": 60, "docx": 25, "pdf": 10, "epub": 10, "brf": 40, "pef": 20}
+# Cases per format: PDF and EPUB take about a second a case, so they get fewer; so do the spoken ones.
+EXAMPLES = {"html": 60, "docx": 25, "pdf": 10, "epub": 10, "brf": 40, "pef": 20, "markdown": 60, "audio": 12,
+            "talking-book": 8}
 
 
 def export_or_refuse(format_name: str, variant: str, text: str) -> None:

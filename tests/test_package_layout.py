@@ -23,8 +23,10 @@ AGAINST_THE_FLOW = {
     "serve": ("cli",),
 }
 # Strings that spell a format's name but mean something else: a report format of `leaflet check`,
-# and markdown-it's option that lets the reader see (and refuse) raw HTML.
-OTHER_MEANINGS = {("checks/reports/__init__.py", "html"), ("readers/markdown.py", "html")}
+# markdown-it's option that lets the reader see (and refuse) raw HTML, and SVG's <audio> element,
+# which a picture may not hold.
+OTHER_MEANINGS = {("checks/reports/__init__.py", "html"), ("readers/markdown.py", "html"),
+                  ("readers/picture_safety.py", "audio")}  # fmt: skip
 
 
 def module_name(path: Path) -> str:

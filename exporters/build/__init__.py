@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import ExitStatus, SourceError, UsageError
-from ..formats import FORMATS, check_supported
+from ..formats import FORMATS, check_supported, default_formats
 from ..limits import OverLimit, check_every_limit, time_limit
 from ..model import Document
 from ..readers.sources import find_sources, slug_clash
@@ -29,12 +29,15 @@ if TYPE_CHECKING:
     from ..checks import CheckSettings, DocumentReport
 
 def plan(formats: tuple[str, ...], variants: tuple[str, ...]) -> list[tuple[str, str]]:
-    """The (format, variant) pairs to build. Asked-for pairs must all be possible."""
+    """The (format, variant) pairs to build. Asked-for pairs must all be possible; without
+    --format, a format that does not make an asked-for variant (audio in large print) is left out."""
     for variant in variants:
         known_variant(variant)
-    chosen_formats = list(formats or FORMATS)
-    check_supported(chosen_formats, list(variants))
-    return [(name, variant) for name in chosen_formats for variant in (variants or FORMATS[name].variants)]
+    chosen_formats = list(formats or default_formats())
+    if formats:
+        check_supported(chosen_formats, list(variants))
+    return [(name, variant) for name in chosen_formats for variant in (variants or FORMATS[name].variants)
+            if variant in FORMATS[name].variants]  # fmt: skip
 
 
 def today() -> date:
@@ -169,7 +172,8 @@ class Run:
             with time_limit(f"Reading and checking {source}"):
                 data = read_source(source)
                 key = self.library.key(source, data)
-                document = read(source, data, self.library.shared_glossary(source))
+                shared = self.library.shared_glossary(source), self.library.shared_pronunciations(source)
+                document = read(source, data, *shared)
                 clash = slug_clash(document, self._slugs)
                 if clash:
                     raise clash

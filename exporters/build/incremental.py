@@ -9,10 +9,10 @@ output, so that an interrupted build at worst rebuilds that output once more.
 A leaflet has a record (OUT/.leaflet-cache/_sources/<name>.json) of what reading and checking it
 gave: its slug, its document digest and its findings. It is written only for a leaflet the check
 passed, and it holds while its inputs stay the same: the source's bytes, the entries of the shared
-glossary whose words occur in the source, the pictures' bytes, the program, the check's settings,
-and the day on which the review-date rule could first say something new. A leaflet whose record
-holds and whose outputs are all up to date is neither read nor checked again: that is what lets an
-unchanged library of hundreds of leaflets rebuild in a moment.
+glossary and of the shared pronunciations whose words occur in the source, the pictures' bytes,
+the program, the check's settings, and the day on which the review-date rule could first say
+something new. A leaflet whose record holds and whose outputs are all up to date is neither read
+nor checked again: that is what lets an unchanged library of hundreds of leaflets rebuild in a moment.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ import html
 import json
 import os
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
@@ -32,6 +33,7 @@ from ..model import Document
 from ..output import atomic_target, remove_abandoned_parts
 from ..readers.files import read_source
 from ..readers.glossary import load_glossary_file, shared_glossary_path
+from ..readers.pronunciations import load_pronunciations_file, shared_pronunciations_path
 from ..variants import PACKAGE, LayoutSettings
 
 CACHE_FOLDER = ".leaflet-cache"
@@ -88,7 +90,7 @@ class Library:
             self.program, _file_digest(project) if project.is_file() else "",
             *(os.environ.get(name, "") for name in ENVIRONMENT),
         )  # fmt: skip
-        self._glossaries: dict[Path, dict[str, str] | None] = {}
+        self._shared_files: dict[Path, dict[str, str] | None] = {}
         self._layouts: dict[Path, str] = {}
         remove_abandoned_parts(self.records_folder)  # of a build that was killed
 
@@ -110,18 +112,19 @@ class Library:
 
     def key(self, source: Path, data: bytes | None = None) -> str | None:
         """The inputs of reading and checking `source` that can be known without reading it:
-        its bytes (`data` when the caller has read them), the shared glossary entries whose words
-        occur in it, the shared inputs. None when they cannot be known (the file or the shared
-        glossary cannot be read)."""
+        its bytes (`data` when the caller has read them), the shared glossary and pronunciations
+        entries whose words occur in it, the shared inputs. None when they cannot be known (the file
+        or a shared file cannot be read)."""
         if data is None:
             try:
                 data = read_source(source)
             except SourceError:
                 return None
-        glossary = self.shared_glossary(source)
-        if glossary is None:
+        glossary, pronunciations = self.shared_glossary(source), self.shared_pronunciations(source)
+        if glossary is None or pronunciations is None:
             return None
-        entries = _entries_in(data.decode("utf-8", "replace"), glossary)
+        text = data.decode("utf-8", "replace")
+        entries = _entries_in(text, glossary) + _entries_in(text, pronunciations)
         return _digest(self._shared, str(source), hashlib.sha256(data).hexdigest(), *entries)
 
     def fresh_record(self, source: Path, key: str | None) -> LeafletRecord | None:
@@ -169,18 +172,21 @@ class Library:
     def shared_glossary(self, source: Path) -> dict[str, str] | None:
         """The shared glossary of the leaflet's folder, read once a build; None when it cannot be
         read (reading the leaflet says why)."""
-        path = shared_glossary_path(source)
-        if path not in self._glossaries:
-            self._glossaries[path] = _load_glossary(path)
-        return self._glossaries[path]
+        return self._shared_file(shared_glossary_path(source), load_glossary_file)
 
+    def shared_pronunciations(self, source: Path) -> dict[str, str] | None:
+        """The shared pronunciations of the leaflet's folder, read once a build, as the glossary."""
+        return self._shared_file(shared_pronunciations_path(source), load_pronunciations_file)
 
-def _load_glossary(path: Path) -> dict[str, str] | None:
-    """The shared glossary as written; None when it cannot be read (reading the leaflets says why)."""
-    try:
-        return load_glossary_file(path)
-    except (OSError, SourceError):
-        return None
+    def _shared_file(self, path: Path, load: Callable[[Path], dict[str, str]]) -> dict[str, str] | None:
+        """A shared file of the source folder (glossary, pronunciations) as written; None when it
+        cannot be read (reading the leaflets says why)."""
+        if path not in self._shared_files:
+            try:
+                self._shared_files[path] = load(path)
+            except (OSError, SourceError):
+                self._shared_files[path] = None
+        return self._shared_files[path]
 
 
 def _entries_in(text: str, glossary: dict[str, str]) -> list[str]:

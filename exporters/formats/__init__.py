@@ -33,6 +33,7 @@ BRAILLE_PACKAGES = "liblouis-bin liblouis-data python3-louis"
 BRAILLE_OPTIONS = ("braille_grade", "braille_page")
 BRAILLE_BRF = (("standard", "write_brf"), ("easy-read", "write_easy_read_brf"))
 BRAILLE_PEF = (("standard", "write_pef"), ("easy-read", "write_easy_read_pef"))
+SPOKEN_EDITIONS = (("standard", "write"), ("easy-read", "write_easy_read"))  # large print is not heard
 
 
 class MissingSystemPiece(UsageError):
@@ -50,6 +51,7 @@ class Format:
     release: str | None = None  # the exporter's hook that frees its caches when a worker ends
     system_packages: str = SYSTEM_PACKAGES  # what to install when the exporter cannot load
     options: tuple[str, ...] = ()  # the build request's fields this format alone reads
+    by_default: bool = True  # built when `leaflet build` is not given --format
 
     @property
     def variants(self) -> tuple[str, ...]:
@@ -69,7 +71,18 @@ FORMATS = {
                   count_pages="brf_page_count", system_packages=BRAILLE_PACKAGES, options=BRAILLE_OPTIONS),
     "pef": Format("pef", "pef", "exporters.formats.braille", BRAILLE_PEF, cost=1,
                   count_pages="pef_page_count", system_packages=BRAILLE_PACKAGES, options=BRAILLE_OPTIONS),
+    "markdown": Format("markdown", "md", "exporters.formats.markdown", (("standard", "write"),), cost=1,
+                       by_default=False),
+    "audio": Format("audio", "mp3", "exporters.formats.audio.edition", SPOKEN_EDITIONS, cost=5,
+                    system_packages="espeak-ng"),
+    "talking-book": Format("talking-book", "talking-book.epub", "exporters.formats.talking_book",
+                           SPOKEN_EDITIONS, cost=5, system_packages="espeak-ng"),
 }  # fmt: skip
+
+
+def default_formats() -> list[str]:
+    """The formats `leaflet build` makes when it is not told which."""
+    return [name for name, chosen in FORMATS.items() if chosen.by_default]
 
 
 def check_supported(format_names: list[str], variant_names: list[str]) -> None:

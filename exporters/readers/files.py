@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import SourceError
+from ..errors import SourceError, cannot_read
 from ..limits import SOURCE_MB
 
 
@@ -19,8 +19,7 @@ def read_source(source: Path) -> bytes:
     try:
         too_large = source.stat().st_size > limit_mb * 1024 * 1024
     except OSError as error:
-        raise SourceError(source, 0, f"The file cannot be read ({error.strerror}).",
-                          "Check that the file exists and that you may open it.") from None  # fmt: skip
+        raise cannot_read(source, error) from None
     if too_large:
         raise SourceError(
             source, 0, f"The file is larger than {limit_mb:g} MB, far longer than a leaflet.",
@@ -45,5 +44,4 @@ def read_inside(path: Path, folder: Path) -> bytes:
     try:
         return real.read_bytes()
     except OSError as error:
-        raise SourceError(path, 0, f"The file cannot be read ({error.strerror}).",
-                          "Check that the file exists and that you may open it.") from None  # fmt: skip
+        raise cannot_read(path, error) from None

@@ -27,7 +27,7 @@ from .yaml_source import Mapping, Sequence, YamlRefusal, load_yaml, plain
 KNOWN_KEYS = (
     "title", "subtitle", "summary", "language", "slug", "organisation", "reviewed",
     "next_review", "published", "version", "references", "reviewers", "glossary",
-    "abbreviations", "audience", "licence", "checks",
+    "abbreviations", "audience", "licence", "checks", "pronunciations",
 )  # fmt: skip
 ORGANISATION_KEYS = ("name", "phone", "email", "website", "address")
 REFERENCE_KEYS = {"title", "url"}
@@ -184,6 +184,7 @@ class _Fields:
             references=self.references(),
             reviewers=tuple(self.text_list("reviewers")),
             checks=tuple(plain(self.mapping("checks")).items()),
+            pronunciations=tuple(self.text_mapping("pronunciations").items()),
             lines=tuple(sorted(self.lines.items(), key=lambda item: item[1])),
         )
 

@@ -26,19 +26,21 @@ from .files import read_source
 from .frontmatter import parse_front_matter
 from .glossary import load_shared_glossary, shared_glossary_path
 from .markdown import BlockReader, parse_markdown
+from .pronunciations import with_pronunciations
 from .terms import TermMarker
 
 
 def read(path: Path | str, data: bytes | None = None, shared_glossary: dict[str, str] | None = None,
-         ) -> Document:  # fmt: skip
+         shared_pronunciations: dict[str, str] | None = None) -> Document:  # fmt: skip
     """Read one leaflet. Raises SourceError naming the file, the line and what to do.
 
-    A caller that has read the file's bytes (`read_source`), or the shared glossary, passes
-    them in, so that what it fingerprints is exactly what was read.
+    A caller that has read the file's bytes (`read_source`), the shared glossary or the shared
+    pronunciations passes them in, so that what it fingerprints is exactly what was read.
     """
     source = Path(path)
     text = _decode(source, read_source(source) if data is None else data)
     front = parse_front_matter(text, source)
+    front = replace(front, meta=with_pronunciations(front.meta, source, text, shared_pronunciations))
     shared = load_shared_glossary(shared_glossary_path(source), shared_glossary)
     own_terms = {entry.term.lower() for entry in front.glossary}
     glossary = front.glossary + tuple(e for e in shared if e.term.lower() not in own_terms)
@@ -57,7 +59,7 @@ def read(path: Path | str, data: bytes | None = None, shared_glossary: dict[str,
         )  # fmt: skip
     warnings: list[SourceWarning] = []
     title, blocks = _title_heading(blocks, front.meta, source, warnings)
-    sections = _sections(blocks)
+    sections = split_sections(blocks)
     document = Document(
         source=source,
         meta=front.meta,
@@ -150,7 +152,8 @@ def _normalise(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def _sections(blocks: list[Block | EasyRead]) -> tuple[Section, ...]:
+def split_sections(blocks: list[Block | EasyRead]) -> tuple[Section, ...]:
+    """Level-2 headings start sections; easy-read blocks go with the section they stand in."""
     sections: list[Section] = []
     heading: Heading | None = None
     content: list[Block] = []

@@ -138,16 +138,7 @@ class BlockReader:
         return Heading(level, tuple(content), self.anchor(plain_text(tuple(content))), self.line(node))
 
     def anchor(self, text: str) -> str:
-        base = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "section"
-        number = self._next_number.get(base, 2)  # where to go on counting: linear for 4,000 "Step"s
-        anchor = base if base not in self._anchors else f"{base}-{number}"
-        while anchor in self._anchors:
-            number += 1
-            anchor = f"{base}-{number}"
-        if anchor != base:
-            self._next_number[base] = number + 1
-        self._anchors.add(anchor)
-        return anchor
+        return heading_anchor(text, self._anchors, self._next_number)
 
     def paragraph(self, node: SyntaxTreeNode) -> Paragraph | Picture:
         children = node.children[0].children
@@ -338,6 +329,24 @@ class BlockReader:
         except AddressProblem as problem:
             raise self.fail(block, f"The link '{shown(href)}' {problem.message}.", problem.hint) from None
         return Link(href, tuple(self.inlines(node.children, block, terms=None)))
+
+
+def heading_anchor(text: str, taken: set[str], counters: dict[str, int] | None = None) -> str:
+    """The anchor of a heading: its words in small letters with hyphens, made unique among `taken`.
+
+    `counters` remembers where the numbering of each base went on to, so that 4,000 headings
+    called "Step" take linear time, not quadratic; the anchors are the same with or without it.
+    """
+    base = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "section"
+    number = counters.get(base, 2) if counters is not None else 2
+    anchor = base if base not in taken else f"{base}-{number}"
+    while anchor in taken:
+        number += 1
+        anchor = f"{base}-{number}"
+    if counters is not None and anchor != base:
+        counters[base] = number + 1
+    taken.add(anchor)
+    return anchor
 
 
 def _is_blank(node: SyntaxTreeNode) -> bool:

@@ -19,6 +19,7 @@ from ..build.incremental import Library
 from ..checks import DocumentReport, check_document, load_project_settings
 from ..errors import SourceError
 from ..formats.html import render
+from ..formats.markdown import SUFFIX
 from ..model import Document
 from ..output import atomic_target
 from ..readers.leaflet import read
@@ -30,7 +31,7 @@ from .outputs import Outputs
 from .templates import environment
 
 PREVIEW_EDITION = "standard"  # the clear-print web page, as a reader would see it
-LEAFLET_SUFFIX = ".md"
+LEAFLET_SUFFIX = SUFFIX  # a leaflet is a file in the source format
 SHARED_SUFFIXES = (".yaml", ".svg", ".png", ".jpg", ".jpeg")  # the glossary and pictures
 
 

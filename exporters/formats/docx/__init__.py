@@ -164,7 +164,7 @@ def _about(document: Document) -> list[tuple[str, str]]:
         ("reviewed", meta.reviewed and long_date(meta.reviewed)),
         ("next_review", meta.next_review and long_date(meta.next_review)),
         ("version", meta.version),
-        ("reviewers", ", ".join(meta.reviewers)),
+        ("reviewers", "; ".join(meta.reviewers)),  # as the web page and the PDF list them
         ("audience", meta.audience),
         ("licence", meta.licence),
     ]

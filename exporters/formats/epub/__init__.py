@@ -9,7 +9,9 @@ The package around them is ebooklib's; exporters/epub_package.py makes it reprod
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import datetime
 from pathlib import Path
 
 from ebooklib import epub
@@ -25,7 +27,6 @@ from .navigation import (
     NAV_FILE,
     Chapter,
     NavEntry,
-    Plan,
     landmarks,
     link_resolver,
     load_labels,
@@ -39,20 +40,39 @@ STYLESHEET = "styles/leaflet.css"
 COVER_IMAGE = "images/cover.svg"
 
 
+@dataclass(frozen=True, slots=True)
+class Assembly:
+    """An e-book made but not yet written: ebooklib's book, its content documents in reading order
+    with the chapter each one holds, and the date it is stamped with. A talking book narrates
+    these documents before the book is written (exporters/formats/talking_book/)."""
+
+    book: epub.EpubBook
+    documents: tuple[tuple[Chapter, epub.EpubItem], ...]
+    modified: datetime
+
+
 def write(document: Document, settings: LayoutSettings, target: Path) -> None:
     """The clear-print or large-print e-book."""
-    _write(document, settings, target, plan_leaflet)
+    write_assembly(assemble(document, settings), target)
 
 
 def write_easy_read(document: Document, settings: LayoutSettings, target: Path) -> None:
     """The easy-read e-book; a leaflet without easy-read text is refused before anything is written."""
-    _write(document, settings, target, plan_easy_read)
+    write_assembly(assemble(document, settings), target)
 
 
-def _write(document: Document, settings: LayoutSettings, target: Path,
-           make_plan: Callable[[Document, dict], Plan]) -> None:  # fmt: skip
-    """Write the whole e-book of one edition at `target`, following its plan of documents."""
+def write_assembly(assembly: Assembly, target: Path) -> None:
+    write_book(assembly.book, target, assembly.modified)
+
+
+def assemble(document: Document, settings: LayoutSettings, narrated: bool = False) -> Assembly:
+    """The whole e-book of the settings' edition, following its plan of documents.
+
+    `narrated` says, in the accessibility metadata, that every document will be read aloud
+    with its text highlighted; the caller then adds the narration before writing the book.
+    """
     labels = load_labels(settings.layouts)
+    make_plan = plan_easy_read if settings.variant.needs_easy_read_text else plan_leaflet
     plan = make_plan(document, labels)
     pictures = _picture_files(plan.pictures)
     checked = {picture.path: picture_bytes(picture) for picture in plan.pictures}
@@ -73,15 +93,18 @@ def _write(document: Document, settings: LayoutSettings, target: Path,
     if plan.edition:
         context["parts"] = easy_read_parts(env, context, plan)
     book = epub.EpubBook()
-    describe(book, document, settings, plan.features, plan.description)
+    features = replace(plan.features, narrated=True) if narrated else plan.features
+    describe(book, document, settings, features, plan.description)
     _add_resources(book, env, context, {path: (name, checked[path]) for path, name in pictures.items()})
+    documents = []
     for chapter in plan.chapters:
         text = env.get_template(chapter.template).render(context, chapter=chapter)
-        book.add_item(_content_document(chapter, text))
+        documents.append((chapter, _content_document(chapter, text)))
+        book.add_item(documents[-1][1])
     book.spine = [_item_id(chapter) for chapter in plan.chapters]
     book.add_item(epub.EpubNcx())
     book.toc = [_ncx_entry(entry) for entry in context["toc"]]
-    write_book(book, target, modified(document))
+    return Assembly(book, tuple(documents), modified(document))
 
 
 def _add_resources(book: epub.EpubBook, env: Environment, context: dict,

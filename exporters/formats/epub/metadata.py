@@ -34,6 +34,7 @@ class Features:
     glossary: bool
     rows: int = 0  # easy read: rows of one or two sentences
     rows_with_pictures: int = 0
+    narrated: bool = False  # a talking book: every document is read aloud, sentence by sentence
 
 
 def features_of(document: Document) -> Features:
@@ -120,6 +121,9 @@ def _describe_accessibility(
     # accessibilityFeature vocabulary, and Ace by DAISY reports it as invalid.
     if features.pictures:
         offered.append("alternativeText")
+    if features.narrated:  # the recording reads the picture descriptions too: it is enough alone
+        modes, sufficient = [*modes, "auditory"], [*sufficient, "auditory"]
+        offered.append("synchronizedAudioText")
     properties = [
         *(("schema:accessMode", mode) for mode in modes),
         *(("schema:accessModeSufficient", modes) for modes in sufficient),

@@ -21,7 +21,7 @@ from defusedxml.ElementTree import fromstring as parse_xml
 from ebooklib import epub
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-XML_DOCUMENTS = (".xhtml", ".opf", ".ncx", ".xml", ".svg")
+XML_DOCUMENTS = (".xhtml", ".opf", ".ncx", ".xml", ".svg", ".smil")
 # The earliest time a zip entry can hold; used when the leaflet's date is earlier still.
 ZIP_EPOCH = datetime(1980, 1, 1)
 
