@@ -24,6 +24,20 @@ def _comma_list(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
 
 
+def _font_sizes(value: str) -> list[tuple[str | None, float]]:
+    """ "24" (the one edition built) or "large-print=24,easy-read=20"."""
+    sizes = []
+    for part in _comma_list(value):
+        edition, _, points = part.rpartition("=")
+        try:
+            sizes.append((edition.strip() or None, float(points)))
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"'{part}' is not a size: write points (24) or an edition and points (large-print=24)"
+            ) from None
+    return sizes
+
+
 def _positive(value: str) -> int:
     number = int(value)
     if number < 1:
@@ -59,9 +73,10 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--variant", type=_comma_list, metavar="LIST",
                        help="standard, large-print, easy-read; comma separated "
                        "(default: every variant each format makes)")
-    build.add_argument("--font-size", type=float, metavar="POINTS",
-                       help="body text size (large print: 16 to 28, default 18; standard: 12 to 28, "
-                       "default 14)")
+    build.add_argument("--font-size", type=_font_sizes, action="append", metavar="[EDITION=]POINTS",
+                       help="body text size of an edition, e.g. large-print=24 (large print: 16 to 28, "
+                       "default 18; standard: 12 to 28, default 14; easy-read: 16 to 28, default 16); "
+                       "plain POINTS when one edition is built")
     build.add_argument("--paper", default="a4", choices=PAPER_SIZES,
                        help="paper size for printed formats (default: a4)")
     build.add_argument("--braille-grade", type=int, choices=(1, 2), default=2,
@@ -209,10 +224,13 @@ def _raise_stopped(signum: int, frame) -> None:
 
 
 def build_request(arguments: argparse.Namespace) -> BuildRequest:
+    sizes = [size for given in arguments.font_size or () for size in given]
+    plain = [points for edition, points in sizes if edition is None]
+    named = tuple((edition, points) for edition, points in sizes if edition is not None)
     return BuildRequest(
         paths=tuple(arguments.paths), out=arguments.out, formats=tuple(arguments.format or ()),
-        variants=tuple(arguments.variant or ()), font_size=arguments.font_size, paper=arguments.paper,
-        jobs=arguments.jobs, force=arguments.force, no_check=arguments.no_check,
+        variants=tuple(arguments.variant or ()), font_size=plain[-1] if plain else None, font_sizes=named,
+        paper=arguments.paper, jobs=arguments.jobs, force=arguments.force, no_check=arguments.no_check,
         braille_grade=arguments.braille_grade, braille_page=arguments.braille_page,
     )  # fmt: skip
 

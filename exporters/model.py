@@ -299,6 +299,13 @@ class Document:
         return any(picture.icon for picture in self.pictures)
 
     @property
+    def text_uses_health_icons(self) -> bool:
+        """Whether the leaflet's own text, not its easy-read blocks, shows a Health Icon: only then
+        do the clear-print and large-print editions credit Health Icons."""
+        blocks = (b for section in self.sections for top in section.blocks for b in walk_blocks(top))
+        return any(isinstance(block, Picture) and block.icon for block in blocks)
+
+    @property
     def has_easy_read(self) -> bool:
         return any(section.easy_read for section in self.sections)
 

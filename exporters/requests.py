@@ -15,7 +15,8 @@ class BuildRequest:
     out: Path = Path("output")
     formats: tuple[str, ...] = ()  # empty: every format
     variants: tuple[str, ...] = ()  # empty: every edition each format makes
-    font_size: float | None = None
+    font_size: float | None = None  # the plain --font-size: only when one edition is built
+    font_sizes: tuple[tuple[str, float], ...] = ()  # --font-size EDITION=POINTS, by edition
     paper: str = "a4"
     jobs: int = 1
     force: bool = False

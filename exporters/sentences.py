@@ -17,6 +17,11 @@ BEFORE_NUMBERS = frozenset("no nos fig vol approx tel ext ref p pp".split())
 # and the word is not one that usually runs on ("e.g. Tom" does not end).
 RUN_ON = frozenset("e.g eg i.e ie cf viz vs".split())
 TIMES = frozenset("a.m am p.m pm".split())
+# Words that start sentences and are not names: after "Area C." they start a new sentence.
+SENTENCE_OPENERS = frozenset(
+    "the a an you your we our it its this these that those they there if when please allow ask call "
+    "phone take do don't try most some many".split()
+)
 
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+|$)")
 _SPACES = re.compile(r"\s*")
@@ -66,12 +71,22 @@ def _ends_sentence(text: str, stop: int, end: int) -> bool:
     if token in TITLES or (token in BEFORE_NUMBERS and next_char.isdigit()):
         return False
     if len(token) == 1 and token.isalpha() and next_char.isupper():
-        return False  # an initial: "J. Smith"
+        return _after_a_letter(text[:stop], following)
     if token in RUN_ON:
         return False
     if token in TIMES or token == "etc":
         return next_char.isupper() and not following.startswith(("I ", "GP"))
     return not next_char.islower()
+
+
+def _after_a_letter(before: str, following: str) -> bool:
+    """Whether "X." ends a sentence: "the ground floor, Area C. Allow an hour", "A, B, AB or O. The
+    second ...", but not an initial: "Dr J. Smith", "John F. Kennedy"."""
+    previous = before[:-1].split()[-1:] if before[:-1].split() else []
+    next_word = following.split()[0].strip("\"'‘“(").lower() if following.split() else ""
+    if previous and previous[0].islower():
+        return True
+    return next_word in SENTENCE_OPENERS
 
 
 def words(sentence: str) -> list[str]:

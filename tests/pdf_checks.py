@@ -79,7 +79,7 @@ def expected_headings(document: Document) -> list[tuple[int, str]]:
     extras = [
         document.glossary,
         meta.references,
-        meta.reviewers or meta.audience or meta.licence or document.uses_health_icons,
+        meta.reviewers or meta.audience or meta.licence or document.text_uses_health_icons,
         True,
         meta.published or meta.reviewed or meta.next_review or meta.version,
     ]

@@ -70,8 +70,9 @@ def test_headings_use_the_built_in_styles_in_order(every):
     assert ("Heading 1", "Keeping it clean") in headings
     assert ("Heading 2", "When to phone us") in headings
     assert ("Heading 3", "The phone line") in headings
-    assert [text for style, text in headings if style == "Heading 1"][-4:] == [
-        "Words we use", "Who to contact", "Where our information comes from", "About this leaflet"]
+    assert [text for style, text in headings if style == "Heading 1"][-5:] == [
+        "Words we use", "Where our information comes from", "About this leaflet", "Who to contact",
+        "Dates of this leaflet"]
     outline = word.styles["Heading 1"].element.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}")
     assert outline.get(qn("w:val")) == "0"
 

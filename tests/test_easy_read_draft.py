@@ -57,7 +57,7 @@ def test_long_sentences_are_split_at_clause_breaks(tmp_path, make_leaflet):
     draft_easy_read(source)
     rows = [plain_text(row.content) for row in read(source).sections[0].easy_read[0].rows]
     assert rows == ["You may feel tired for a few weeks after the treatment has finished.",
-                    "And this is normal because your body is still getting better."]
+                    "This is normal because your body is still getting better."]
 
 
 def test_the_command_drafts_and_says_what_to_do_next(tmp_path, capsys):
@@ -69,3 +69,55 @@ def test_the_command_drafts_and_says_what_to_do_next(tmp_path, capsys):
     said = capsys.readouterr().out
     assert "'On the day'" in said and "<!-- leaflet: draft -->" in said
     assert main(["draft-easy-read", str(tmp_path / "missing.md")]) == ExitStatus.BAD_INPUT
+
+
+def _drafted(source) -> tuple[list[str], str]:
+    """The rows of the first drafted block, as text, and the leaflet's source after drafting."""
+    draft_easy_read(source)
+    document = read(source)
+    block = next(block for section in document.sections for block in section.easy_read)
+    return [plain_text(row.content) for row in block.rows], source.read_text(encoding="utf-8")
+
+
+def test_every_sentence_is_drafted_or_said_to_be_left_out(make_leaflet):
+    sentences = [f"Side effect number {word} can happen to you." for word in
+                 "one two three four five six seven eight nine".split()]
+    table = "| Feeling | What to do |\n| --- | --- |\n| Sore arm | Rest it. |\n"
+    rows, text = _drafted(make_leaflet(f"## Side effects\n\n{' '.join(sentences)}\n\n{table}"))
+    assert rows == sentences
+    assert "<!-- Left out: the table at line" in text and "Write what it says as rows" in text
+
+
+def test_rows_use_plain_words_full_words_and_the_active_voice(make_leaflet):
+    body = ("## Treatment\n\nYou will have chemotherapy as a drip. "
+            "Your blood is checked by a nurse every week. TKIs are tablets.\n")
+    front = "title: Treatment\nabbreviations:\n  TKI: tyrosine kinase inhibitor\n"
+    rows, _ = _drafted(make_leaflet(body, front))
+    assert rows == ["You will have cancer medicine as a drip.", "A nurse checks your blood every week.",
+                    "Tyrosine kinase inhibitors are tablets."]
+
+
+def test_long_sentences_become_rows_of_fifteen_words_or_are_marked(make_leaflet):
+    body = ("## At home\n\nYou should rest at home for a few days after the operation, and drink plenty "
+            "of water every day. Bring the letter that we sent you about the operation and the list of "
+            "medicines your own doctor gave you.\n")
+    rows, text = _drafted(make_leaflet(body))
+    assert rows[:2] == ["You should rest at home for a few days after the operation.",
+                        "You should drink plenty of water every day."]
+    assert len(rows[2].split()) > 15 and "Over 15 words: shorten this row." in text
+
+
+def test_no_row_is_repeated(make_leaflet):
+    body = "## Before\n\nDo not eat after midnight. Bring your tablets.\n\n- Do not eat after midnight.\n"
+    rows, text = _drafted(make_leaflet(body))
+    assert rows == ["Do not eat after midnight.", "Bring your tablets."]
+    assert "says again what an earlier row says" in text
+
+
+def test_a_picture_only_when_the_words_clearly_call_for_one(make_leaflet):
+    body = ("## Treatment\n\nMonoclonal antibodies work by finding the cancer cells. CAR-T therapy uses "
+            "your own cells. A nurse will give you a drip. Take your tablets with water after breakfast.\n")
+    _drafted_rows, text = _drafted(make_leaflet(body))
+    assert "icon:officer" not in text and "4x4" not in text
+    rows = [line for line in text.splitlines() if line.startswith("- ")]
+    assert not rows[2].startswith("- ![") and "these may fit: icon:" in rows[2]  # a nurse or a drip: a person chooses

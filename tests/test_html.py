@@ -139,3 +139,13 @@ def test_large_print_sets_a_larger_body_size(tmp_path):
     assert "--body-size: 24pt" in export(
         read(SOMEONE_ELSES), "html", layout_settings("large-print", 24), tmp_path / "big"
     ).read_text()
+
+
+def test_an_abbreviation_spelled_out_at_a_sentence_start_keeps_its_capital(read_leaflet, tmp_path):
+    document = read_leaflet(
+        "TKIs are tablets. They work well.\n",
+        "title: Targeted drugs\nabbreviations:\n  TKI: tyrosine kinase inhibitor\n",
+    )
+    html = export(document, "html", layout_settings("standard"), tmp_path / "out").read_text()
+    root = ElementTree.fromstring(html.removeprefix("<!DOCTYPE html>\n"))
+    assert words(root.find(".//main/p")).startswith("Tyrosine kinase inhibitors (TKIs) are tablets.")

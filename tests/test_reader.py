@@ -23,6 +23,7 @@ from exporters.model import (
     Table,
     Text,
     plain_text,
+    walk_inlines,
 )  # fmt: skip
 from exporters.readers.leaflet import read
 from tests.conftest import MINIMAL_FRONT_MATTER
@@ -415,3 +416,30 @@ def test_a_link_to_a_missing_heading_is_refused(read_leaflet, make_leaflet):
 
 def test_an_insecure_web_link_is_refused(make_leaflet):
     assert "https://" in refusal(make_leaflet("Read [this](http://example.org).\n")).hint
+
+
+@pytest.mark.parametrize(
+    ("body", "expansion"),
+    [
+        ("TKIs are tablets.", "Tyrosine kinase inhibitors"),
+        ("It works. TKIs are tablets.", "Tyrosine kinase inhibitors"),
+        ("**TKIs** are tablets.", "Tyrosine kinase inhibitors"),
+        ("Some TKIs are tablets.", "tyrosine kinase inhibitors"),
+    ],
+)
+def test_an_abbreviation_spelled_out_at_the_start_of_a_sentence_keeps_its_capital(
+    read_leaflet, body, expansion
+):
+    front = MINIMAL_FRONT_MATTER + "abbreviations:\n  TKI: tyrosine kinase inhibitor\n"
+    document = read_leaflet(body + "\n", front)
+    first = next(i for i in walk_inlines(document.sections[0].blocks[0].content) if isinstance(i, Abbreviation))
+    assert (first.expansion, first.first_use) == (expansion, True)
+
+
+def test_an_abbreviation_spelled_out_in_a_heading_is_not_spelled_out_again_below(read_leaflet):
+    document = read_leaflet(
+        "## Acute lymphoblastic leukaemia (ALL)\n\nALL is a cancer of the blood.\n",
+        MINIMAL_FRONT_MATTER + "abbreviations:\n  ALL: acute lymphoblastic leukaemia\n",
+    )
+    first = next(i for i in document.sections[0].blocks[0].content if isinstance(i, Abbreviation))
+    assert first.first_use is False

@@ -18,10 +18,11 @@ from ..errors import ExitStatus, SourceError, UsageError
 from ..formats import FORMATS, check_supported, default_formats
 from ..limits import OverLimit, check_every_limit, time_limit
 from ..model import Document
+from ..output import output_path
 from ..readers.sources import find_sources, slug_clash
 from ..requests import BuildRequest
 from ..variants import VARIANTS, LayoutSettings, known_variant, layout_settings
-from .incremental import LeafletRecord, Library
+from .incremental import LeafletRecord, Library, stamp_path
 from .parallel import Builder, Output
 from .progress import Leaflet, Progress
 
@@ -40,6 +41,21 @@ def plan(formats: tuple[str, ...], variants: tuple[str, ...]) -> list[tuple[str,
             if variant in FORMATS[name].variants]  # fmt: skip
 
 
+def check_font_sizes(request: BuildRequest, variants: set[str]) -> None:
+    """A plain --font-size is for a build of one edition; with more, it must name its edition, so
+    that asking for large print at 24 points does not make clear print 24 points too."""
+    if request.font_size is not None and len(variants) > 1:
+        names = ", ".join(sorted(variants))
+        raise UsageError(
+            f"--font-size {request.font_size:g} would change every edition ({names}). Name the edition: "
+            f"--font-size large-print={request.font_size:g}, or build one with --variant."
+        )
+    for variant, _ in request.font_sizes:
+        known_variant(variant)
+        if variant not in variants:
+            raise UsageError(f"--font-size names {variant}, which this build does not make.")
+
+
 def today() -> date:
     """The day the review-date rule compares with (a function, so that tests can move it)."""
     return date.today()
@@ -48,6 +64,7 @@ def today() -> date:
 def run_build(request: BuildRequest) -> int:
     check_every_limit()
     pairs = plan(request.formats, request.variants)
+    check_font_sizes(request, {variant for _, variant in pairs})
     sources = find_sources(list(request.paths))
     if request.out.exists() and not request.out.is_dir():
         raise UsageError(f"{request.out} is a file, and the outputs need a folder: give --out a folder.")
@@ -120,12 +137,26 @@ class Run:
             if self.request.variants or has_easy_read or not VARIANTS[variant].needs_easy_read_text
         ]  # fmt: skip
 
+    def remove_stale(self, slug: str, outputs: list[Output]) -> None:
+        """Remove the files of this build's formats and editions that the leaflet no longer makes
+        (easy read, once the leaflet has no easy-read text), and say so."""
+        made = {(output.format_name, output.settings.variant.name) for output in outputs}
+        for name, variant in self.pairs:
+            if (name, variant) in made:
+                continue
+            target = output_path(self.request.out, slug, variant, FORMATS[name].extension)
+            if target.is_file():
+                target.unlink()
+                stamp_path(target).unlink(missing_ok=True)
+                self.progress.say(f"Removed {target}: the leaflet has no easy-read text any more.")
+
     def layout(self, format_name: str, variant: str) -> LayoutSettings:
         """The settings of one output; a format's own options (its row's `options`) reach it alone."""
         options = tuple((option, getattr(self.request, option)) for option in FORMATS[format_name].options)
         key = (variant, options)
         if key not in self._settings:
-            settings = layout_settings(variant, self.request.font_size, self.request.paper)
+            size = dict(self.request.font_sizes).get(variant, self.request.font_size)
+            settings = layout_settings(variant, size, self.request.paper)
             self._settings[key] = replace(settings, format_options=options)
         return self._settings[key]
 
@@ -136,6 +167,7 @@ class Run:
         if kept and kept.slug not in self._slugs:
             self._slugs[kept.slug] = source
             outputs = self.outputs(source, kept.slug, kept.has_easy_read)
+            self.remove_stale(kept.slug, outputs)
             self.progress.expect(len(outputs))
             self.builder.up_to_date(outputs)
             self.leaflets.append(Leaflet(source, kept.slug, kept.findings, checked=False))
@@ -151,6 +183,7 @@ class Run:
         for warning in document.warnings:
             self.progress.say(f"warning: {warning.source}:{warning.line}: {warning.message}")
         outputs = self.outputs(source, document.meta.slug, document.has_easy_read)
+        self.remove_stale(document.meta.slug, outputs)
         self.progress.expect(len(outputs))
         try:
             self.builder.add(outputs, document, digest)

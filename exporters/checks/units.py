@@ -130,7 +130,15 @@ class Sentence:
 
     @cached_property
     def passives(self) -> list[tuple[int, int]]:
-        return find_passives(self.words)
+        return find_passives(self.words, self.gaps)
+
+    @cached_property
+    def gaps(self) -> list[str]:
+        """The text after each word, up to the next word (its punctuation and spaces)."""
+        spans, text = self.spans, self.text
+        starts = [start for start, _ in spans[1:]] + [len(text)]
+        pairs = zip(spans, starts, strict=True)
+        return [text[start + len(word) : following] for (start, word), following in pairs]
 
     @property
     def counts_in_metrics(self) -> bool:

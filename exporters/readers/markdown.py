@@ -38,7 +38,7 @@ from ..model import (
 from .addresses import AddressProblem, link_target, shown
 from .picture_words import choose_picture, load_picture_words
 from .pictures import icon_picture, resolve_picture
-from .terms import TermMarker
+from .terms import TermMarker, capitalise_sentence_starts
 
 CONTAINERS = ("important", "easy-read")
 COMMENT = re.compile(r"^<!--(.*?)-->$", re.DOTALL)
@@ -135,6 +135,7 @@ class BlockReader:
         content = self.inlines(node.children[0].children, node, terms=None)
         if not plain_text(tuple(content)).strip():
             raise self.fail(node, "This heading is empty.", "Write the heading's words after '#'.")
+        self.text_terms.observe(plain_text(tuple(content)))
         return Heading(level, tuple(content), self.anchor(plain_text(tuple(content))), self.line(node))
 
     def anchor(self, text: str) -> str:
@@ -145,7 +146,7 @@ class BlockReader:
         meaningful = [c for c in children if not _is_blank(c)]
         if len(meaningful) == 1 and meaningful[0].type == "image":
             return self.picture(meaningful[0], self.line(node))
-        return Paragraph(tuple(self.inlines(children, node, self.text_terms)), self.line(node))
+        return Paragraph(tuple(self.block_inlines(children, node, self.text_terms)), self.line(node))
 
     def list_block(self, node: SyntaxTreeNode, inside: str) -> ListBlock:
         items = tuple(
@@ -168,7 +169,7 @@ class BlockReader:
         style = str(cell.attrs.get("style", ""))
         align = style.removeprefix("text-align:") if style.startswith("text-align:") else None
         inline = cell.children[0].children if cell.children else []
-        return TableCell(tuple(self.inlines(inline, row, self.text_terms)), align)
+        return TableCell(tuple(self.block_inlines(inline, row, self.text_terms)), align)
 
     def container(self, node: SyntaxTreeNode, inside: str) -> Important | EasyRead:
         name = node.info.strip()
@@ -216,9 +217,11 @@ class BlockReader:
         if children and children[0].type == "image":
             picture = self.picture(children[0], self.line(item))
             children = children[1:]
-        content = self.inlines(children, item, self.easy_read_terms)
+        content = self.block_inlines(children, item, self.easy_read_terms)
         if content and isinstance(content[0], Text):
             content[0] = Text(content[0].text.lstrip())
+        if content and isinstance(content[-1], Text):  # before a comment at the end of the row
+            content[-1] = Text(content[-1].text.rstrip())
         words = plain_text(tuple(content))
         if not words.strip():
             raise self.fail(
@@ -286,6 +289,12 @@ class BlockReader:
         self._pending_ignores.clear()
 
     # Inlines ------------------------------------------------------------------------------
+
+    def block_inlines(
+        self, nodes: list[SyntaxTreeNode], block: SyntaxTreeNode, terms: TermMarker
+    ) -> list[Inline]:
+        """The inlines of a whole paragraph, cell or row."""
+        return capitalise_sentence_starts(self.inlines(nodes, block, terms))
 
     def inlines(
         self, nodes: list[SyntaxTreeNode], block: SyntaxTreeNode, terms: TermMarker | None

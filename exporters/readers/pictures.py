@@ -152,6 +152,11 @@ def _icon_index(folder: Path) -> dict[str, Path]:
     return index
 
 
+def icon_index(folder: Path) -> dict[str, Path]:
+    """Every name an icon can be called by ('doctor', 'people/doctor', 'outline/people/doctor')."""
+    return _icon_index(folder)
+
+
 def icon_names() -> list[str]:
     """The short names of all installed icons."""
     return sorted(name for name in _icon_index(healthicons_folder()) if "/" not in name)

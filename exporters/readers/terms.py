@@ -3,9 +3,22 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from ..model import Abbreviation, AbbreviationEntry, GlossaryEntry, GlossaryTerm, Inline, Text
+from ..model import (
+    Abbreviation,
+    AbbreviationEntry,
+    Emphasis,
+    GlossaryEntry,
+    GlossaryTerm,
+    Inline,
+    Link,
+    Strong,
+    Text,
+    plain_text,
+)  # fmt: skip
+
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+$")
 
 
 @dataclass
@@ -45,12 +58,21 @@ class TermMarker:
                 and inlines
                 and isinstance(inlines[-1], Text)
             ):
-                inlines[-1] = Text(_fit_article(inlines[-1].text, term.expansion))
+                inlines[-1] = Text(fit_article(inlines[-1].text, term.expansion))
             inlines.append(term)
             position = match.end()
         if position < len(text):
             inlines.append(Text(text[position:]))
         return inlines
+
+    def observe(self, text: str) -> None:
+        """Text that is not marked (a heading) but that the reader has read: an abbreviation it
+        spells out, "Acute lymphoblastic leukaemia (ALL)", is not spelled out again below it."""
+        lower = text.lower()
+        for entry in self.abbreviations:
+            written = re.search(_abbreviation_pattern(entry.abbreviation), text)
+            if written and entry.expansion.lower() in lower:
+                self.seen.add(f"abbreviation:{entry.expansion.removesuffix('s')}")
 
     def _expansion(self, written: str) -> str:
         """The full words; a plural abbreviation ("TKIs") gets a plural expansion."""
@@ -71,6 +93,29 @@ class TermMarker:
         first_use = entry.term.lower() not in self.seen
         self.seen.add(entry.term.lower())
         return GlossaryTerm(written, entry.term, entry.explanation, first_use)
+
+
+def capitalise_sentence_starts(inlines: list[Inline]) -> list[Inline]:
+    """An abbreviation spelled out where a sentence starts keeps the sentence's capital:
+    "TKIs are tablets" becomes "Tyrosine kinase inhibitors (TKIs) are tablets", in every format."""
+    return _capitalise(inlines, "")[0]
+
+
+def _capitalise(inlines: list[Inline], before: str) -> tuple[list[Inline], str]:
+    found: list[Inline] = []
+    for inline in inlines:
+        if isinstance(inline, Abbreviation) and inline.first_use and _starts_sentence(before):
+            inline = replace(inline, expansion=inline.expansion[:1].upper() + inline.expansion[1:])
+        elif isinstance(inline, Strong | Emphasis | Link):
+            children, _ = _capitalise(list(inline.children), before)
+            inline = replace(inline, children=tuple(children))
+        before += plain_text((inline,))
+        found.append(inline)
+    return found, before
+
+
+def _starts_sentence(before: str) -> bool:
+    return not before.strip() or bool(_SENTENCE_END.search(before))
 
 
 def _forms(term: str) -> list[str]:
@@ -95,7 +140,7 @@ def _around(text: str, start: int, end: int) -> tuple[str, str]:
     return text[max(0, start - 80) : start].lower(), text[end : end + 80].lower()
 
 
-def _fit_article(before: str, expansion: str) -> str:
+def fit_article(before: str, expansion: str) -> str:
     """'an FBC' becomes 'a full blood count (FBC)': the article must suit the words spelled out."""
     article = re.search(r"(?<![\w-])([Aa]n?) $", before)
     if not article:

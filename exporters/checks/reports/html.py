@@ -13,7 +13,7 @@ from ...variants import LAYOUTS
 from ..engine import DocumentReport
 from ..rules import RULES
 from ..units import Sentence
-from .scorecard import score_lines
+from .scorecard import score_lines, score_note
 
 KIND_LABELS = {"long": "Long", "passive": "Passive", "wordy": "Plainer word", "hard": "Hard word",
                "other": "Other"}  # fmt: skip
@@ -71,6 +71,7 @@ def render(reports: list[DocumentReport]) -> str:
         blocks, general = place_findings(report)
         documents.append({"report": report, "blocks": blocks, "general": general,
                           "scores": score_lines(report.metrics),
+                          "score_note": score_note(report.metrics),
                           "easy_read_scores": score_lines(report.easy_read_metrics)
                           if not report.easy_read_metrics.empty else []})  # fmt: skip
     return template.render(documents=documents, labels=KIND_LABELS)

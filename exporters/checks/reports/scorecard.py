@@ -4,6 +4,18 @@ from __future__ import annotations
 
 from ..metrics import Metrics
 
+DECIDING_FIGURE = (
+    "The reading age decides the reading-age finding. It is the SMOG grade + 5 (UK reading age from a US "
+    "school grade). SMOG is the formula preferred for health information: it counts long words, which "
+    "medical words are, and matched readers' tests where Flesch-Kincaid gave a lower grade than readers "
+    "found (Fitzsimmons et al. 2010). The Flesch figures are shown to compare with other tools."
+)
+
+
+def score_note(metrics: Metrics) -> str:
+    """Which figure of the score card decides, and why: shown beside it, never left to guess."""
+    return "" if metrics.empty else DECIDING_FIGURE
+
 
 def score_lines(metrics: Metrics) -> list[tuple[str, str]]:
     """(label, value) pairs of the score card, as a person reads them."""

@@ -10,7 +10,7 @@ from rich.text import Text
 from ...errors import printable
 from ...findings import Finding, Severity
 from ..engine import DocumentReport
-from .scorecard import score_lines
+from .scorecard import score_lines, score_note
 
 COLOURS = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.SUGGESTION: "cyan"}
 
@@ -34,6 +34,8 @@ def print_report(reports: list[DocumentReport], console: Console) -> None:
             console.print("  No problems found.")
         scores = " · ".join(f"{label} {value}" for label, value in score_lines(report.metrics))
         console.print(Text(f"  {scores}", style="dim"), soft_wrap=True)
+        if score_note(report.metrics):
+            console.print(Text(f"  {score_note(report.metrics)}", style="dim"), soft_wrap=True)
         if not report.easy_read_metrics.empty:
             age = report.easy_read_metrics.reading_age
             console.print(Text(f"  Easy read: reading age {age:.1f}, "

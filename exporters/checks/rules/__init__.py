@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from . import measures, structure, terms, trust, words
+from . import abbreviations, measures, numbers, structure, terms, trust, words
 from .base import Rule, Scope
 
 RULES: dict[str, Rule] = {
     rule.id: rule
-    for rule in (*measures.RULES, *words.RULES, *terms.RULES, *structure.RULES, *trust.RULES)
+    for module in (measures, words, terms, abbreviations, numbers, structure, trust)
+    for rule in module.RULES
 }
 
 __all__ = ["RULES", "Rule", "Scope"]

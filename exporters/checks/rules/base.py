@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from typing import TypeVar
 
 from ...findings import Finding, Severity
 from ...model import Document
@@ -17,6 +18,7 @@ from ..units import Locator, Sentence, TextBlock
 from ..wordlists import Match, PhraseList
 
 PROFILES = ("standard", "easy-read")
+T = TypeVar("T")
 
 
 class Scope(StrEnum):
@@ -98,6 +100,7 @@ class Context:
     metrics: dict[str, Metrics] = field(default_factory=dict)  # by profile: the whole leaflet's figures
     findings: list[Finding] = field(default_factory=list)
     _rules: dict[tuple[str, str], RuleSettings] = field(default_factory=dict)
+    _facts: dict[str, object] = field(default_factory=dict)
 
     @property
     def sentences(self) -> Iterator[Sentence]:
@@ -108,6 +111,12 @@ class Context:
         if (rule, profile) not in self._rules:
             self._rules[(rule, profile)] = self.settings.rule(rule, profile)
         return self._rules[(rule, profile)]
+
+    def fact(self, name: str, work: Callable[[Context], T]) -> T:
+        """Something several rules need to know of the leaflet, worked out once."""
+        if name not in self._facts:
+            self._facts[name] = work(self)
+        return self._facts[name]  # type: ignore[return-value]
 
     def sentences_for(self, switches: Switches) -> Iterator[tuple[Sentence, RuleSettings]]:
         """Each sentence with the rule's settings in the sentence's profile, when the rule is on there."""
@@ -157,16 +166,24 @@ def word_list_rule(
     describe: Describe,
     applies: Callable[[Context], bool] = lambda context: True,
     mark: str = "other",
+    counts: Callable[[Sentence, Match], bool] = lambda sentence, match: True,
+    once: bool = False,
 ) -> Rule:
     """A rule that is only a list: each entry found is reported with its alternative (Vale's
-    "substitution", proselint's "preferred forms")."""
+    "substitution", proselint's "preferred forms"); `counts` may pass over some matches, and with
+    `once` each entry is reported at its first use only."""
 
     def check(context: Context, switches: Switches) -> None:
         if not applies(context):
             return
         found = phrases()
+        seen: set[tuple[str, str]] = set()
         for sentence, settings in context.sentences_for(switches):
             for match in found.find(sentence.text, sentence.tokens, sentence.token_set):
+                first_use = (sentence.profile, match.key)  # each edition has its own first use
+                if not counts(sentence, match) or (once and first_use in seen):
+                    continue
+                seen.add(first_use)
                 message, suggestion = describe(match)
                 context.report_at(rule, settings.severity, sentence, word_index_at(sentence, match.start),
                                   message, suggestion, match.text)  # fmt: skip

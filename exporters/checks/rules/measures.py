@@ -5,11 +5,22 @@ from __future__ import annotations
 from ...findings import Severity
 from ...model import plain_text
 from ...sentences import split_sentences
+from ..active import turn_round, verb_of
 from ..units import Sentence
 from .base import PROFILES, Context, Rule, Scope, Switches, easy_read_rule
 
 GRADES = (Severity.ERROR, Severity.WARNING, Severity.SUGGESTION)
-SPLIT_BEFORE = frozenset("and but because so which while although or if when then where".split())
+MIN_HALF = 4  # words: a shorter piece is rarely a sentence of its own
+JOINING_WORDS = frozenset("and but so then".split())  # dropped or kept where the sentence is split
+SUBJECTS = frozenset(
+    "you we i it they he she this that these those there the your our their a an some most many if "
+    "when after before once".split()
+)
+FUNCTION_WORDS = frozenset(
+    "a an the to of in on at for with by from into than as and or but so your our their my his her its "
+    "this that these those some any is are was were be been can will may might should must could would "
+    "not very".split()
+)
 
 
 def graded(settings, value: float) -> tuple[Severity | None, float]:
@@ -35,19 +46,34 @@ def long_sentence(context: Context, switches: Switches) -> None:
 
 
 def split_advice(sentence: Sentence) -> str:
-    """Where to split a long sentence: at a comma or a joining word nearest its middle."""
-    spans, text = sentence.spans, sentence.text
-    candidates = []
-    for index in range(2, len(spans) - 2):
-        start, word = spans[index]
-        gap = text[spans[index - 1][0] + len(spans[index - 1][1]) : start]
-        if word.lower() in SPLIT_BEFORE or any(mark in gap for mark in ",;:–—"):
-            candidates.append(index)
+    """Where to split a long sentence so that both halves are sentences, nearest its middle."""
+    spans = sentence.spans
+    places = range(MIN_HALF, len(spans) - MIN_HALF + 1)
+    candidates = [index for index in places if _splits_at(sentence, index)]
     if not candidates:
         return "Split it into two or more sentences, one idea each."
     middle = len(spans) / 2
     best = min(candidates, key=lambda index: abs(index - middle))
-    return f'Split it after "{spans[best - 1][1]}".'
+    start = best + (spans[best][1].lower() in JOINING_WORDS)
+    opening = spans[start][1][:1].upper() + spans[start][1][1:]
+    return f'Split it after "{spans[best - 1][1]}" and start the next sentence with "{opening}".'
+
+
+def _splits_at(sentence: Sentence, index: int) -> bool:
+    """Whether the sentence can end before word `index`: a clause ends there (a semicolon, a colon,
+    or a comma before "and", "but", "so" or "then") and a clause with its own subject starts."""
+    words, gaps = sentence.words, sentence.gaps
+    gap, word = gaps[index - 1], words[index].lower()
+    if words[index - 1].lower() in FUNCTION_WORDS or "(" in gap:
+        return False
+    if any(mark in gap for mark in ";:–—"):
+        return True
+    if "," not in gap or word not in JOINING_WORDS:
+        return False
+    after = words[index + 1 : index + 3]
+    if len(words) - index - 1 < MIN_HALF or not after:
+        return False
+    return after[0].lower() in SUBJECTS or (after[0].lower() == "then" and len(after) > 1)
 
 
 def long_paragraph(context: Context, switches: Switches) -> None:
@@ -70,28 +96,36 @@ def passive_voice(context: Context, switches: Switches) -> None:
         if sentence.counts_in_metrics and sentence.profile == "standard":
             counted += 1
             passive += bool(sentence.passives)
-        for start, end in sentence.passives[:1]:
+        for start, end in sentence.passives:  # each passive clause
             phrase = " ".join(sentence.words[start : end + 1])
             first = first or sentence
-            context.report_at(
-                "passive-voice",
-                settings.severity,
-                sentence,
-                start,
-                f'"{phrase}" is in the passive voice: it does not say who does it.',
-                'Say who does it, for example "we send" rather than "is sent".',
-                phrase,
-            )
+            context.report_at("passive-voice", settings.severity, sentence, start,
+                              f'"{phrase}" is in the passive voice: it does not say who does it.',
+                              passive_advice(sentence, start, end), phrase)  # fmt: skip
     settings = switches.get("standard")
     if settings is not None and first is not None and counted and passive / counted > settings["share"]:
+        share = f"{passive / counted:.0%}"
+        if share == f"{settings['share']:.0%}":
+            share = f"{passive / counted:.1%}"  # "10.3%", not "10%" beside an aim of 10%
         context.report("passive-voice", settings.severity_of("share-severity"), first.line, first.column,
-                       f"{passive} of {counted} sentences ({passive / counted:.0%}) are passive; "
+                       f"{passive} of {counted} sentences ({share}) are passive; "
                        f"aim for no more than {settings['share']:.0%}.",
                        "Rewrite the passive sentences to say who does what.")  # fmt: skip
 
 
+def passive_advice(sentence: Sentence, start: int, end: int) -> str:
+    """This sentence turned round, or at least its own verb made active."""
+    active = turn_round(sentence.words, sentence.gaps, start, end)
+    if active is not None:
+        return f'Say who does it: "{active}"'
+    verb = verb_of(sentence.words[end])
+    phrase = " ".join(sentence.words[start : end + 1])
+    return f'Say who does it: "we {verb.base}" rather than "{phrase}".'
+
+
 def reading_age(context: Context, switches: Switches) -> None:
-    title = context.document.title
+    """The reading age of the running text, reported at its first line (not at the title or the
+    front matter, which the figure does not count)."""
     for profile, figures in context.metrics.items():
         settings = switches.get(profile)
         if settings is None or figures.sentences < settings["minimum-sentences"]:
@@ -104,15 +138,22 @@ def reading_age(context: Context, switches: Switches) -> None:
             severity = Severity.WARNING  # SMOG is not valid on fewer than 30 sentences
         which = "The easy-read text" if profile == "easy-read" else "The leaflet"
         note = f" (an estimate: SMOG needs 30 sentences, this has {figures.sentences})" if estimate else ""
+        first = next(s for s in context.sentences if s.profile == profile and s.counts_in_metrics)
         context.report(
             "reading-age",
             severity,
-            title.line,
-            1,
-            f"{which} has a reading age of about {figures.reading_age:.0f}{note}; "
+            first.line,
+            first.column,
+            f"{which} has a reading age of about {_age(figures.reading_age, aim)}{note}; "
             f"aim for {aim:.0f} or lower.",
             "Use shorter sentences and words of fewer syllables; explain medical words.",
         )
+
+
+def _age(age: float, aim: float) -> str:
+    """ "14", or "11.4" where the whole number would read as the aim itself ("about 11; aim for 11")."""
+    whole = f"{age:.0f}"
+    return f"{age:.1f}" if float(whole) <= aim else whole
 
 
 def easy_read_row(context: Context, switches: Switches) -> None:

@@ -55,10 +55,11 @@ def table_header(context: Context, switches: Switches) -> None:
         for block in (b for top in section.blocks for b in walk_blocks(top) if isinstance(b, Table)):
             empty = [cell for cell in block.header if not plain_text(cell.content).strip()]
             if empty:
+                header = " | ".join(plain_text(cell.content).strip() for cell in block.header)
                 context.report("table-header", settings.severity, block.line, 1,
                                f"This table has {len(empty)} empty header cell{'s' * (len(empty) > 1)}.",
                                "Give every column a header in the first row, so that screen readers "
-                               "can say what each cell is.")  # fmt: skip
+                               "can say what each cell is.", header)  # fmt: skip
 
 
 def wide_table(context: Context, switches: Switches) -> None:

@@ -11,7 +11,8 @@ from ...model import Document, Link, walk_inlines
 from ..settings import RuleSettings
 from .base import Context, Switches, leaflet_rule
 
-_PHONE = re.compile(r"(?:\+44\s?|\b0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b|\b(?:111|999)\b")
+# A phone number of the team (999 and NHS 111 are for everyone: they are not the team's own).
+_PHONE = re.compile(r"(?:\+44\s?|\b0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b")
 
 
 def add_months(day: date, months: int) -> date:
@@ -22,6 +23,12 @@ def add_months(day: date, months: int) -> date:
 
 def review_date(context: Context, switches: Switches) -> None:
     settings = switches["standard"]
+    _when_due(context, settings)
+    _how_long(context, settings)
+
+
+def _when_due(context: Context, settings: RuleSettings) -> None:
+    """No next review date, one before the last review (a mistyped date), one past, or one soon."""
     meta = context.document.meta
     report = context.report
     line = meta.line_of("next_review")
@@ -33,6 +40,17 @@ def review_date(context: Context, switches: Switches) -> None:
             1,
             "The leaflet has no next review date.",
             "Add 'next_review: YYYY-MM-DD' to the front matter, at most 3 years after it was reviewed.",
+        )
+    elif meta.reviewed is not None and meta.next_review < meta.reviewed:
+        report(
+            "review-date",
+            settings.severity,
+            line,
+            1,
+            f"The next review date, {meta.next_review:%d %B %Y}, is before the date the leaflet was "
+            f"reviewed, {meta.reviewed:%d %B %Y}.",
+            "One of the two dates is mistyped: 'next_review' comes after 'reviewed', at most "
+            f"{settings['longest-months'] // 12} years after it.",
         )
     elif meta.next_review < context.today:
         report(
@@ -53,6 +71,13 @@ def review_date(context: Context, switches: Switches) -> None:
             f"{settings['warning-months']} months.",
             "Plan its review with the clinical team now.",
         )
+
+
+def _how_long(context: Context, settings: RuleSettings) -> None:
+    """No date of writing or review, or a next review more than the longest time after it."""
+    meta = context.document.meta
+    report = context.report
+    line = meta.line_of("next_review")
     if meta.reviewed is None and meta.published is None:
         report(
             "review-date",
@@ -99,7 +124,8 @@ def contact(context: Context, switches: Switches) -> None:
         return
     for block in context.blocks:
         links = [i for i in walk_inlines(block.inlines) if isinstance(i, Link)]
-        if any(link.href.startswith(("tel:", "mailto:")) for link in links) or _PHONE.search(block.text):
+        own = [link for link in links if link.href.removeprefix("tel:") not in ("999", "111")]
+        if any(link.href.startswith(("tel:", "mailto:")) for link in own) or _PHONE.search(block.text):
             return
     context.report(
         "contact",

@@ -99,8 +99,8 @@ def _write_body(writer: BlockWriter, document: Document) -> None:
     writer.heading(document.title)
     if meta.subtitle:
         writer.paragraph((Text(meta.subtitle),), "Subtitle")
-    if meta.summary:
-        writer.paragraph((Text(meta.summary),))
+    # The summary is the document's subject and comments (package.py), not a paragraph that says
+    # again what the first paragraph says.
     for section in document.sections:
         if section.heading:
             writer.heading(section.heading)
@@ -113,7 +113,8 @@ def _end_heading(writer: BlockWriter, label: str, anchor: str) -> None:
 
 
 def _write_end_matter(writer: BlockWriter, document: Document) -> None:
-    """Words we use, who to contact, references and the leaflet's dates, as in the HTML edition."""
+    """Words we use, where the information comes from and about the leaflet, then who to contact,
+    other formats and the leaflet's dates kept together at the end: the PDF's order."""
     labels, meta = writer.labels, document.meta
     if document.glossary:
         _end_heading(writer, "glossary_heading", "words-we-use")
@@ -121,19 +122,31 @@ def _write_end_matter(writer: BlockWriter, document: Document) -> None:
                              [[(Text(e.term),), (Text(e.explanation),)] for e in document.glossary])
         for row, entry in zip(table.rows[1:], document.glossary, strict=True):
             writer.bookmarks.mark(row.cells[0].paragraphs[0], term_id(entry.term))
+    if meta.references:
+        _end_heading(writer, "references_heading", "references")
+        items = []
+        for reference in meta.references:
+            items.append(_bullet(writer, reference.text + (": " if reference.url else "")))
+            if reference.url:
+                add_link(items[-1], writer.style_ids, reference.url, reference.url)
+        writer.keep_list_together(items, len(items))
+    about = _about(document)
+    if about:
+        _end_heading(writer, "about_heading", "about-this-leaflet")
+        items = [_bullet(writer, labels[label] + value) for label, value in about]
+        writer.keep_list_together(items, len(items))
+    last = len(writer.document.paragraphs)
     _end_heading(writer, "contact_heading", "contact-us")
     if meta.organisation:
         _write_contact(writer, meta.organisation)
     writer.paragraph((Text(labels["other_formats"]),))
-    if meta.references:
-        _end_heading(writer, "references_heading", "references")
-        for reference in meta.references:
-            paragraph = _bullet(writer, reference.text + (": " if reference.url else ""))
-            if reference.url:
-                add_link(paragraph, writer.style_ids, reference.url, reference.url)
-    _end_heading(writer, "about_heading", "about-this-leaflet")
-    for label, value in _about(document):
-        _bullet(writer, labels[label] + value)
+    dates = _dates(document)
+    if dates:
+        _end_heading(writer, "dates_heading", "leaflet-dates")
+        for label, value in dates:
+            _bullet(writer, labels[label] + value)
+    for paragraph in writer.document.paragraphs[last:-1]:  # the last page's details stay together
+        paragraph.paragraph_format.keep_with_next = True
 
 
 def _write_contact(writer: BlockWriter, organisation) -> None:
@@ -157,18 +170,21 @@ def _bullet(writer: BlockWriter, text: str):
     return paragraph
 
 
-def _about(document: Document) -> list[tuple[str, str]]:
+def _dates(document: Document) -> list[tuple[str, str]]:
     meta = document.meta
     rows = [
         ("published", meta.published and long_date(meta.published)),
         ("reviewed", meta.reviewed and long_date(meta.reviewed)),
         ("next_review", meta.next_review and long_date(meta.next_review)),
         ("version", meta.version),
-        ("reviewers", "; ".join(meta.reviewers)),  # as the web page and the PDF list them
-        ("audience", meta.audience),
-        ("licence", meta.licence),
     ]
+    return [(label, value) for label, value in rows if value]
+
+
+def _about(document: Document) -> list[tuple[str, str]]:
+    meta = document.meta
+    rows = [("reviewers", "; ".join(meta.reviewers)), ("audience", meta.audience), ("licence", meta.licence)]
     found = [(label, value) for label, value in rows if value]
-    if document.uses_health_icons:
+    if document.text_uses_health_icons:
         found.append(("health_icons", ""))
     return found

@@ -53,6 +53,8 @@ class BlockWriter:
         self.labels = data.labels
         self.header_shading = data["header_shading"]
         self.cell_padding = data.twips(data["cell_padding"])
+        self.list_kept_whole = data.values.get("list_kept_whole", 0)
+        self.list_kept_ends = data.values.get("list_kept_ends", 0)
 
     def paragraph(self, inlines: tuple[Inline, ...], style: str = "Normal"):
         paragraph = self.styled_paragraph(style)
@@ -110,6 +112,7 @@ class BlockWriter:
             number_id = self.numbering.bullets()
         item_style = "Important Text" if place.boxed else kind + suffix
         follow_style = "Important Text" if place.boxed else "List Continue" + suffix
+        first = len(self.document.paragraphs)
         for item in block.items:
             for index, child in enumerate(item.blocks):
                 if index == 0 and isinstance(child, Paragraph):
@@ -117,6 +120,20 @@ class BlockWriter:
                     number_paragraph(paragraph, number_id, place.depth)
                 else:
                     self.block(child, Place(follow_style, place.depth + 1, place.boxed))
+        self.keep_list_together(self.document.paragraphs[first:], len(block.items))
+
+    def keep_list_together(self, paragraphs: list, items: int) -> None:
+        """A short list stays on one page; a long one keeps a few items together at each end, so
+        that no page holds only one or two items of it."""
+        if len(paragraphs) < 2:
+            return
+        if items <= self.list_kept_whole:
+            kept = paragraphs[:-1]
+        else:
+            ends = max(self.list_kept_ends - 1, 0)
+            kept = paragraphs[:ends] + paragraphs[-1 - ends : -1]
+        for paragraph in kept:
+            paragraph.paragraph_format.keep_with_next = True
 
     def _important(self, block: Important) -> None:
         """A bordered box that starts with a word label, so it is not told by the border alone."""

@@ -17,7 +17,7 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.shared import Cm
 
 from ...editions.easy_read import EasyReadEdition, Row, WordWithPicture
-from ...model import Inline, Link, Picture, Text
+from ...model import Inline, LineBreak, Link, Picture, Text
 from ..templates import long_date, term_id
 from .blocks import BlockWriter
 from .check import LAYOUT_TABLE
@@ -114,20 +114,24 @@ def _write_contact(writer: BlockWriter, tables: RowTables, edition: EasyReadEdit
     for contact in edition.contact:
         shown = Text(_breakable(contact.value, gap))
         value = Link(contact.href, (shown,)) if contact.href else Text(contact.value)
-        rows.append(LayoutRow(contact.picture, (Line((Text(f"{contact.label}: "), value)),)))
-    tables.add(rows)
-    writer.paragraph((Text(labels["other_formats"]),))
+        rows.append(LayoutRow(contact.picture, (Line((Text(f"{contact.label}:"), LineBreak(), value)),)))
+    tables.add(rows, keep_with_next=True)  # the last contact row goes with the closing lines
+    closing = [writer.paragraph((Text(labels["other_formats"]),))]
     if meta.next_review:
-        writer.paragraph((Text(labels["next_review"].format(date=long_date(meta.next_review))),))
+        review = labels["next_review"].format(date=long_date(meta.next_review))
+        closing.append(writer.paragraph((Text(review),)))
     if any(picture.icon for picture in edition.pictures):
-        writer.paragraph((Text(labels["health_icons"]),))
+        closing.append(writer.paragraph((Text(labels["health_icons"]),)))
+    for paragraph in closing[:-1]:  # the closing lines stay together: never the credit alone on a page
+        paragraph.paragraph_format.keep_with_next = True
 
 
 def _breakable(address: str, gap: str) -> str:
     """An email or web address that may break after its "@" or a "/" (not inside "//"), never mid-word.
 
     The words column is narrow on A5 or at large sizes; without a place to break, Word and
-    LibreOffice split an address at whatever letter reaches the edge.
+    LibreOffice split an address at whatever letter reaches the edge. The address stands on a
+    line of its own (after "Email:"), so it breaks only when it is longer than the column.
     """
     return re.sub(r"(@|(?<!/)/(?!/))", lambda match: match.group(0) + gap, address)
 
@@ -143,9 +147,10 @@ class RowTables:
         self._padding = data.twips(data["cell_padding"])
         self._description = data.labels["layout_table"]
 
-    def add(self, rows: list[LayoutRow]) -> None:
+    def add(self, rows: list[LayoutRow], keep_with_next: bool = False):
+        """The rows as one table; with `keep_with_next`, its last row stays on the page of what follows."""
         if not rows:
-            return
+            return None
         table = self._writer.document.add_table(rows=len(rows), cols=2)
         self._mark_layout(table._tbl)
         for column, width in zip(table.columns, self._widths, strict=True):
@@ -158,6 +163,11 @@ class RowTables:
             picture_cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
             words_cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             self._fill(picture_cell, words_cell, content)
+        if keep_with_next:
+            for cell in table.rows[-1].cells:
+                for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.keep_with_next = True
+        return table
 
     def _fill(self, picture_cell, words_cell, row: LayoutRow) -> None:
         style_ids = self._writer.style_ids

@@ -90,16 +90,17 @@ def take_subtitle(placed: list[Placed], notes: Notes) -> str | None:
 
 
 def take_summary(placed: list[Placed], properties: Properties, notes: Notes) -> str | None:
-    """Our own Word files keep the summary in the document's properties and as the first paragraph."""
+    """Our own Word files keep the summary in the document's properties (older ones printed it as
+    the first paragraph too, which is then taken out of the text)."""
     wanted = " ".join(properties.summary.split())
     if not wanted:
         return None
     for index, item in enumerate(placed[:3]):
         if isinstance(item.block, Paragraph) and " ".join(plain_text(item.block.content).split()) == wanted:
             placed.pop(index)
-            notes.guess(f"The summary {quoted(wanted)}, from the document's properties.", Sure.SURE)
-            return wanted
-    return None
+            break
+    notes.guess(f"The summary {quoted(wanted)}, from the document's properties.", Sure.SURE)
+    return wanted
 
 
 def headings_from_bold_lines(placed: list[Placed], keep_as_text, notes: Notes) -> None:
