@@ -25,8 +25,8 @@ from starlette.responses import (
 from starlette.routing import Route
 
 from ..checks.reports.json import as_data
+from ..limits import SOURCE_MB
 from ..readers.frontmatter import SLUG_PATTERN
-from ..readers.leaflet import DEFAULT_MAX_SOURCE_MB
 from ..requests import ServeRequest
 from .guard import OUTPUT_POLICY, Guard, output_file
 from .live import EditConflict, Leaflet, LiveLibrary
@@ -141,7 +141,7 @@ class Routes:
         kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
         if kind not in TEXT_TYPES:
             raise Refusal(415, "Send the leaflet as text (text/plain or text/markdown).")
-        data = await _body(request, DEFAULT_MAX_SOURCE_MB * 1024 * 1024)
+        data = await _body(request, int(SOURCE_MB.value() * 1024 * 1024))
         try:
             data.decode("utf-8")
         except UnicodeDecodeError:
