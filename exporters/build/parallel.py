@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
+from .. import timeline
 from ..errors import OutputWarning, SourceError
 from ..formats import FORMATS, count_pages, export, release_loaded
 from ..limits import MEMORY_MB, OverLimit, memory_limit, memory_message, time_limit
@@ -161,7 +162,7 @@ def build_one(output: Output, document: Document, stamp: str) -> Outcome:
 
     Every failure is an outcome with a message, so that one output cannot stop the others.
     """
-    started = time.perf_counter()
+    started, began = time.perf_counter(), time.time()
     what = f"Making {output.label}"
     try:
         with time_limit(what), memory_limit(), warnings.catch_warnings(record=True) as caught:
@@ -169,6 +170,7 @@ def build_one(output: Output, document: Document, stamp: str) -> Outcome:
             path = export(document, output.format_name, output.settings, output.out_dir)
         record(path, stamp)
         pages = count_pages(output.format_name, path)
+        timeline.mark(f"made {output.label}", began)
     except SourceError as error:
         return Outcome(output, time.perf_counter() - started, error)
     except OverLimit as error:

@@ -20,6 +20,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import timeline
 from ..errors import UsageError
 from ..model import Document
 from ..output import atomic_target, output_path, remove_abandoned_parts
@@ -101,7 +102,10 @@ def check_supported(format_names: list[str], variant_names: list[str]) -> None:
 def _load(chosen: Format):
     """Import an exporter; a missing system library becomes a message that says how to install it."""
     try:
-        return importlib.import_module(chosen.module)
+        if chosen.module in sys.modules:
+            return sys.modules[chosen.module]
+        with timeline.span(f"imported {chosen.module}"):
+            return importlib.import_module(chosen.module)
     except (OSError, ImportError) as error:
         raise MissingSystemPiece(
             f"The {chosen.name} format cannot be made on this computer: a library it needs is "
