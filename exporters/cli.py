@@ -177,12 +177,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(arguments: argparse.Namespace) -> int:
     if arguments.command == "build":
-        from . import timeline
+        from .timeline import mark
 
-        timeline.mark("the command line read (Python started, the command's imports)")
+        mark("the command line read (Python started, the command's imports)")
         from .build import run_build
 
-        timeline.mark("the build's imports")
+        mark("the build's imports")
 
         return run_build(build_request(arguments))
     if arguments.command == "check":

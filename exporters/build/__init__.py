@@ -14,7 +14,6 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .. import timeline
 from ..errors import ExitStatus, SourceError, UsageError
 from ..formats import FORMATS, check_supported, default_formats
 from ..limits import OverLimit, check_every_limit, time_limit
@@ -22,6 +21,7 @@ from ..model import Document
 from ..output import output_path
 from ..readers.sources import find_sources, slug_clash
 from ..requests import BuildRequest
+from ..timeline import mark, span
 from ..variants import VARIANTS, LayoutSettings, known_variant, layout_settings
 from .incremental import LeafletRecord, Library, stamp_path
 from .parallel import Builder, Output
@@ -84,11 +84,11 @@ def _build(request: BuildRequest, pairs: list[tuple[str, str]], sources: list[Pa
     unchanged = {} if request.force else run.unchanged(sources, keys)
     jobs = min(request.jobs, (len(sources) - len(unchanged)) * len(pairs))
     with Builder(jobs, run.library, request.force, run.advance) as run.builder, run.progress:
-        timeline.mark("workers started")
+        mark("workers started")
         for source in sources:
             run.leaflet(source, unchanged.get(source))
         outcomes = run.builder.finish()
-    timeline.mark("every output made")
+    mark("every output made")
     run.errors += [outcome.error for outcome in outcomes if outcome.error]
     for note in dict.fromkeys(note for outcome in outcomes for note in outcome.warnings):
         run.progress.say(f"warning: {note}")
@@ -206,16 +206,15 @@ class Run:
             self._check_settings = load_project_settings()
         try:
             with time_limit(f"Reading and checking {source}"):
-                began = timeline.time.time()
-                data = read_source(source)
-                key = self.library.key(source, data)
-                shared = self.library.shared_glossary(source), self.library.shared_pronunciations(source)
-                document = read(source, data, *shared)
-                timeline.mark(f"read {source.name}", began)
+                with span(f"read {source.name}"):
+                    data = read_source(source)
+                    key = self.library.key(source, data)
+                    shared = self.library.shared_glossary(source), self.library.shared_pronunciations(source)
+                    document = read(source, data, *shared)
                 clash = slug_clash(document, self._slugs)
                 if clash:
                     raise clash
-                with timeline.span(f"checked {source.name}"):
+                with span(f"checked {source.name}"):
                     report = check_document(document, self._check_settings, today=self.library.today)
         except (SourceError, OverLimit) as error:
             self.library.forget(source)

@@ -33,12 +33,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
-from .. import timeline
 from ..errors import OutputWarning, SourceError
 from ..formats import FORMATS, count_pages, export, release_loaded
 from ..limits import MEMORY_MB, OverLimit, memory_limit, memory_message, time_limit
 from ..model import Document
 from ..output import output_path, remove_abandoned_parts
+from ..timeline import mark
 from ..variants import LayoutSettings
 from .incremental import Library, record, stamp_path
 
@@ -170,7 +170,7 @@ def build_one(output: Output, document: Document, stamp: str) -> Outcome:
             path = export(document, output.format_name, output.settings, output.out_dir)
         record(path, stamp)
         pages = count_pages(output.format_name, path)
-        timeline.mark(f"made {output.label}", began)
+        mark(f"made {output.label}", began)
     except SourceError as error:
         return Outcome(output, time.perf_counter() - started, error)
     except OverLimit as error:

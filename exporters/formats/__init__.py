@@ -20,10 +20,10 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import timeline
 from ..errors import UsageError
 from ..model import Document
 from ..output import atomic_target, output_path, remove_abandoned_parts
+from ..timeline import span
 from ..variants import LayoutSettings
 
 SYSTEM_PACKAGES = (
@@ -104,7 +104,7 @@ def _load(chosen: Format):
     try:
         if chosen.module in sys.modules:
             return sys.modules[chosen.module]
-        with timeline.span(f"imported {chosen.module}"):
+        with span(f"imported {chosen.module}"):
             return importlib.import_module(chosen.module)
     except (OSError, ImportError) as error:
         raise MissingSystemPiece(
