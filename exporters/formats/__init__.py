@@ -22,7 +22,7 @@ from pathlib import Path
 
 from ..errors import UsageError
 from ..model import Document
-from ..output import atomic_target, output_path, remove_abandoned_parts
+from ..output import output_path, part_file, remove_abandoned_parts, write_atomically
 from ..timeline import span
 from ..variants import LayoutSettings
 
@@ -114,21 +114,27 @@ def _load(chosen: Format):
         ) from None
 
 
+def make(document: Document, format_name: str, settings: LayoutSettings,
+         scratch: Path) -> tuple[bytes, int | None]:  # fmt: skip
+    """Build one output in a part file under `scratch`; return its bytes and its pages (None for
+    formats without fixed pages). The part file never stays: whoever asked writes the bytes."""
+    chosen = FORMATS[format_name]
+    exporter = _load(chosen)
+    write = getattr(exporter, chosen.writer_of(settings.variant.name))
+    name = output_path(scratch, document.meta.slug, settings.variant.name, chosen.extension).name
+    with part_file(scratch, name) as temporary:
+        write(document, settings, temporary)
+        pages = getattr(exporter, chosen.count_pages)(temporary) if chosen.count_pages else None
+        return temporary.read_bytes(), pages
+
+
 def export(document: Document, format_name: str, settings: LayoutSettings, out_dir: Path) -> Path:
     """Build one output file and return its path."""
-    chosen = FORMATS[format_name]
-    target = output_path(out_dir, document.meta.slug, settings.variant.name, chosen.extension)
-    write = getattr(_load(chosen), chosen.writer_of(settings.variant.name))
+    target = output_path(out_dir, document.meta.slug, settings.variant.name, FORMATS[format_name].extension)
     remove_abandoned_parts(target.parent)
-    with atomic_target(target) as temporary:
-        write(document, settings, temporary)
+    data, _ = make(document, format_name, settings, target.parent)
+    write_atomically(target, data)
     return target
-
-
-def count_pages(format_name: str, path: Path) -> int | None:
-    """The pages of an output, for formats that have fixed pages; None for the others."""
-    chosen = FORMATS[format_name]
-    return getattr(_load(chosen), chosen.count_pages)(path) if chosen.count_pages else None
 
 
 def release_loaded() -> None:
