@@ -24,7 +24,7 @@ from ..requests import BuildRequest
 from ..timeline import mark, span
 from ..variants import VARIANTS, LayoutSettings, known_variant, layout_settings
 from .incremental import LeafletRecord, Library, stamp_path
-from .parallel import Builder, Output
+from .parallel import Builder, Output, Workers
 from .progress import Leaflet, Progress
 
 if TYPE_CHECKING:
@@ -57,6 +57,15 @@ def check_font_sizes(request: BuildRequest, variants: set[str]) -> None:
             raise UsageError(f"--font-size names {variant}, which this build does not make.")
 
 
+def cluster(request: BuildRequest, program: str) -> Workers | None:
+    """The Dask cluster's workers with --scheduler; None builds on this computer."""
+    if request.scheduler is None:
+        return None
+    from .cluster import DaskWorkers
+
+    return DaskWorkers(request.scheduler, program)
+
+
 def today() -> date:
     """The day the review-date rule compares with (a function, so that tests can move it)."""
     return date.today()
@@ -83,7 +92,8 @@ def _build(request: BuildRequest, pairs: list[tuple[str, str]], sources: list[Pa
     keys = {source: run.library.key(source) for source in sources}
     unchanged = {} if request.force else run.unchanged(sources, keys)
     jobs = min(request.jobs, (len(sources) - len(unchanged)) * len(pairs))
-    with Builder(jobs, run.library, request.force, run.advance) as run.builder, run.progress:
+    workers = cluster(request, run.library.program) if jobs else None
+    with Builder(jobs, run.library, request.force, run.advance, workers) as run.builder, run.progress:
         mark("workers started")
         for source in sources:
             run.leaflet(source, unchanged.get(source))
