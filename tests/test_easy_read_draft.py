@@ -89,11 +89,11 @@ def test_every_sentence_is_drafted_or_said_to_be_left_out(make_leaflet):
 
 
 def test_rows_use_plain_words_full_words_and_the_active_voice(make_leaflet):
-    body = ("## Treatment\n\nYou will have chemotherapy as a drip. "
+    body = ("## Treatment\n\nYou may get oedema after the drip. "
             "Your blood is checked by a nurse every week. TKIs are tablets.\n")
     front = "title: Treatment\nabbreviations:\n  TKI: tyrosine kinase inhibitor\n"
     rows, _ = _drafted(make_leaflet(body, front))
-    assert rows == ["You will have cancer medicine as a drip.", "A nurse checks your blood every week.",
+    assert rows == ["You may get swelling after the drip.", "A nurse checks your blood every week.",
                     "Tyrosine kinase inhibitors are tablets."]
 
 
