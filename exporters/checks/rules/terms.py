@@ -12,12 +12,11 @@ a thin tube in a vein").
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from ...sentences import word_spans
 from ..units import Sentence
 from ..vocabulary import familiarity
-from ..wordlists import Match, PhraseList, load_words, load_yaml, phrase_list
+from ..wordlists import Match, everyday_phrases, load_words, load_yaml, phrase_list
 from .abbreviations import leaflet_abbreviations
 from .base import Context, Rule, Scope, Switches, word_index_at
 from .explanations import FUNCTION_WORDS, explained_here, has_plain_content
@@ -108,12 +107,6 @@ def _listed_words(context: Context, sentence: Sentence, settings, nearby: tuple[
                           f'Use "{match.alternative}", or explain it: "{match.alternative} '
                           f'({match.text})".', match.text)  # fmt: skip
     return skipped | {offset for match in found for offset in range(match.start, match.end)}
-
-
-@cache
-def everyday_phrases() -> PhraseList:
-    """Phrases that hold a medical word but that most readers know: "local anaesthetic"."""
-    return PhraseList({phrase: "" for phrase in load_words("everyday-medical-phrases.txt")})
 
 
 def _plain_cell(text: str) -> bool:
