@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import ExitStatus, SourceError, UsageError
+from .errors import ExitStatus, SourceError, Stopped, UsageError, printable
 from .requests import BuildRequest, CheckRequest, ImportRequest, ServeRequest
 from .variants import PAPER_SIZES
 
@@ -162,36 +165,62 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as stop:  # argparse's own exit after --help or a usage error
         return ExitStatus.DONE if stop.code == 0 else ExitStatus.BAD_INPUT
     try:
-        if arguments.command == "build":
-            from .build import run_build
-
-            return run_build(build_request(arguments))
-        if arguments.command == "check":
-            from .checks.command import run_check
-
-            return run_check(check_request(arguments))
-        if arguments.command == "serve":
-            from .serve import run_serve
-
-            return run_serve(ServeRequest(arguments.path, arguments.out, arguments.host, arguments.port,
-                                          arguments.token, max(2, os.cpu_count() or 1)))
-        if arguments.command == "draft-easy-read":
-            return _draft_easy_read(arguments.source)
-        if arguments.command == "import":
-            from .importer import run_import
-
-            return run_import(ImportRequest(tuple(arguments.files), arguments.source, arguments.slug,
-                                            arguments.force))  # fmt: skip
-        if arguments.command == "audio-script":
-            return _audio_script(arguments.source, arguments.variant)
-        from .starter import write_starter
-
-        written = write_starter(arguments.name, arguments.source)
-        print(f"Wrote {written}. Edit it, then run: leaflet build {written}")
-        return ExitStatus.DONE
+        with _stopped_by_sigterm():
+            return _run(arguments)
     except (UsageError, SourceError) as error:
-        print(f"leaflet: {error}", file=sys.stderr)
+        print(f"leaflet: {printable(str(error))}", file=sys.stderr)
         return ExitStatus.BAD_INPUT
+    except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM (see Stopped): the work in hand is undone
+        print("Stopped.", file=sys.stderr)
+        return 128 + (stop.signal_number if isinstance(stop, Stopped) else signal.SIGINT)
+
+
+def _run(arguments: argparse.Namespace) -> int:
+    if arguments.command == "build":
+        from .build import run_build
+
+        return run_build(build_request(arguments))
+    if arguments.command == "check":
+        from .checks.command import run_check
+
+        return run_check(check_request(arguments))
+    if arguments.command == "serve":
+        from .serve import run_serve
+
+        return run_serve(ServeRequest(arguments.path, arguments.out, arguments.host, arguments.port,
+                                      arguments.token, max(2, os.cpu_count() or 1)))
+    if arguments.command == "draft-easy-read":
+        return _draft_easy_read(arguments.source)
+    if arguments.command == "import":
+        from .importer import run_import
+
+        return run_import(ImportRequest(tuple(arguments.files), arguments.source, arguments.slug,
+                                        arguments.force))  # fmt: skip
+    if arguments.command == "audio-script":
+        return _audio_script(arguments.source, arguments.variant)
+    from .starter import write_starter
+
+    written = write_starter(arguments.name, arguments.source)
+    print(f"Wrote {written}. Edit it, then run: leaflet build {written}")
+    return ExitStatus.DONE
+
+
+@contextmanager
+def _stopped_by_sigterm() -> Iterator[None]:
+    """While the command runs, SIGTERM stops it as Ctrl-C does, so that it cleans up first.
+    (Only a main thread can handle signals; run from another thread, the command leaves them be.)"""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _raise_stopped)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _raise_stopped(signum: int, frame) -> None:
+    raise Stopped(signum)
 
 
 def build_request(arguments: argparse.Namespace) -> BuildRequest:

@@ -27,6 +27,10 @@ from .requests import ImportRequest
 CHECK_COMMAND = "leaflet check"
 
 
+class WouldReplace(SourceError):
+    """The leaflet, or one of its pictures, is in the folder already (and `force` was not given)."""
+
+
 @dataclass(frozen=True)
 class ImportReport:
     """What one import did, for the command line or any other caller."""
@@ -52,8 +56,10 @@ def import_word(
 ) -> ImportReport:
     """Import one Word file (a path, or its bytes and `name`) as a leaflet in `destination`.
 
-    Raises SourceError (naming the file) for a file that is not a Word document, is protected by
-    a password or would overwrite a leaflet without `force`; UsageError for a bad `slug`.
+    Raises SourceError (naming the file) for a file that cannot be imported: NotAWordFile (readers/word) for
+    another kind of file, WouldReplace for one that would overwrite a leaflet without `force`, a
+    plain SourceError for a Word file that is locked with a password, damaged or empty; UsageError
+    for a bad `slug`.
     """
     source = Path(name) if name else Path(word_file) if isinstance(word_file, Path) else Path("upload.docx")
     if slug is not None and not SLUG_PATTERN.match(slug):
@@ -95,7 +101,7 @@ def _refuse_overwrite(source: Path, target: Path, pictures: tuple[PictureFile, .
         return
     taken = [path for path in (target, *(picture.path for picture in pictures)) if path.exists()]
     if taken:
-        raise SourceError(
+        raise WouldReplace(
             source,
             0,
             f"Importing it would replace {taken[0]}, which exists already.",
@@ -181,7 +187,7 @@ def report_line(report: ImportReport) -> str:
     to_check = sum(1 for guess in report.guessed if guess.sure is not Sure.SURE)
     return (
         f"{report.source} -> {report.leaflet}: {len(report.guessed)} guesses ({to_check} to check), "
-        f"{len(report.lost)} not kept; {_check_summary(report)}."
+        f"{len(report.lost)} not kept; {check_summary(report)}."
     )
 
 
@@ -198,13 +204,12 @@ def report_text(report: ImportReport) -> str:
     lines += [f"  - {found}" for found in report.found]
     if report.guessed:
         lines.append("Guessed, the least sure first:")
-        ranked = sorted(report.guessed, key=lambda guess: list(Sure).index(guess.sure), reverse=True)
-        lines += [f"  - {guess.what} ({guess.sure})" for guess in ranked]
+        lines += [f"  - {guess.what} ({guess.sure})" for guess in ranked_guesses(report)]
     if report.lost:
         lines.append("Could not keep:")
         lines += [f"  - {lost}" for lost in report.lost]
     lines.append(
-        f"Your to-do list is what '{CHECK_COMMAND} {report.leaflet}' reports: {_check_summary(report)}"
+        f"Your to-do list is what '{CHECK_COMMAND} {report.leaflet}' reports: {check_summary(report)}"
         + (f" ({', '.join(report.to_do)})" if report.to_do else "")
         + "."
     )
@@ -212,6 +217,11 @@ def report_text(report: ImportReport) -> str:
     return "\n".join(lines)
 
 
-def _check_summary(report: ImportReport) -> str:
+def ranked_guesses(report: ImportReport) -> list[Guess]:
+    """The guesses, the least sure first: those are the ones to look at."""
+    return sorted(report.guessed, key=lambda guess: list(Sure).index(guess.sure), reverse=True)
+
+
+def check_summary(report: ImportReport) -> str:
     counts = [f"{number} {severity}{'s' * (number != 1)}" for severity, number in report.check.items()]
     return "the check finds " + ", ".join(counts[:-1]) + " and " + counts[-1]

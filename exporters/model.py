@@ -83,6 +83,8 @@ class Picture:
     """A picture: a file under the source's folder or a Health Icons pictogram.
 
     `path` is always the resolved file on disk. A decorative picture has empty `alt`.
+    `data` holds the bytes the reader read and checked: exporters embed these, never the file
+    again, which may have changed since (see readers/picture_safety.py).
     """
 
     kind: ClassVar[str] = "picture"
@@ -91,6 +93,7 @@ class Picture:
     line: int
     icon: str | None = None
     decorative: bool = False
+    data: bytes = field(default=b"", repr=False, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

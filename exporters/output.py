@@ -17,8 +17,9 @@ def output_path(out_dir: Path, slug: str, variant: str, extension: str) -> Path:
 
 
 @contextmanager
-def atomic_target(target: Path) -> Iterator[Path]:
-    """Give a temporary path beside `target`; on success it replaces `target` in one step.
+def atomic_target(target: Path, mode: int = 0o644) -> Iterator[Path]:
+    """Give a temporary path beside `target`; on success it replaces `target` in one step,
+    with the permissions `mode`.
 
     On failure the temporary file is removed and any earlier `target` is left as it was.
     The temporary name carries the process id, so that a later build can tell the part
@@ -34,27 +35,32 @@ def atomic_target(target: Path) -> Iterator[Path]:
         yield temporary
         with open(temporary, "rb") as written:
             os.fsync(written.fileno())
-        os.chmod(temporary, 0o644)
+        os.chmod(temporary, mode)
         os.replace(temporary, target)
     finally:
         temporary.unlink(missing_ok=True)
 
 
-def remove_abandoned_parts(folder: Path) -> None:
-    """Delete the part files that a killed build left behind (their process is gone)."""
+def remove_abandoned_parts(folder: Path, ours_too: bool = False) -> None:
+    """Delete the part files that a killed build left behind (their process is gone); with
+    `ours_too`, also this process's own (a build that was stopped cleans up after itself)."""
     if not folder.is_dir():
         return
     for part in folder.glob(f".*{PART_SUFFIX}"):
         pid = part.name.rsplit(".", 3)[-3] if part.name.count(".") >= 3 else ""
-        if pid.isdigit() and not _is_running(int(pid)):
+        if pid.isdigit() and ((ours_too and int(pid) == os.getpid()) or not _is_running(int(pid))):
             part.unlink(missing_ok=True)
 
 
 def _is_running(pid: int) -> bool:
+    """Whether the process is alive: a zombie (dead, not yet collected by its parent) is not."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
         return True
-    return True
+    try:
+        return Path(f"/proc/{pid}/stat").read_text(encoding="ascii").rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):  # no /proc (not Linux), or it ended just now
+        return True

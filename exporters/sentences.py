@@ -24,8 +24,8 @@ SENTENCE_OPENERS = frozenset(
 )
 
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+|$)")
+_SPACES = re.compile(r"\s*")
 _WORD = re.compile(r"[A-Za-z0-9À-ÿ]+(?:['’.&-][A-Za-z0-9À-ÿ]+)*")
-_TOKEN_BEFORE = re.compile(r"(\S+)$")
 
 
 def split_sentences(text: str) -> list[tuple[int, str]]:
@@ -59,9 +59,12 @@ def _ends_sentence(text: str, stop: int, end: int) -> bool:
     """Whether the punctuation at text[stop:end] closes a sentence."""
     if text[stop] != ".":
         return True
-    before = _TOKEN_BEFORE.search(text[:stop])
-    token = before.group(1).lower().lstrip("(\"'‘“") if before else ""
-    following = text[end:].lstrip()
+    begin = stop  # the word before the stop; found by stepping back, which stays linear on any text
+    while begin > 0 and not text[begin - 1].isspace():
+        begin -= 1
+    token = text[begin:stop].lower().lstrip("(\"'‘“")
+    after = _SPACES.match(text, end).end()
+    following = text[after : after + 2]
     next_char = following[:1]
     if not next_char:
         return True

@@ -9,7 +9,7 @@ from jinja2 import Environment, FileSystemLoader
 
 from .errors import UsageError
 from .formats.markdown import SUFFIX
-from .readers.frontmatter import SLUG_PATTERN
+from .readers.frontmatter import slug_problem
 from .variants import LAYOUTS
 
 STARTER = "starter/new-leaflet.md.j2"
@@ -18,11 +18,9 @@ REVIEW_AFTER_YEARS = 1
 
 def write_starter(name: str, folder: Path, today: date | None = None) -> Path:
     """Write folder/NAME.md and return its path; never overwrite an existing leaflet."""
-    if not SLUG_PATTERN.match(name):
-        raise UsageError(
-            f"'{name}' cannot be a leaflet name: use small letters, digits and hyphens, "
-            "for example 'blood-test'."
-        )
+    problem = slug_problem(name)
+    if problem:
+        raise UsageError(f"{name!r} cannot be a leaflet name. {problem}.")  # repr: escapes control characters
     target = folder / f"{name}{SUFFIX}"
     if target.exists():
         raise UsageError(f"{target} already exists. Choose another name, or edit that file.")

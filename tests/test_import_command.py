@@ -3,14 +3,10 @@ half-written, and a Word file that LibreOffice saved."""
 
 from __future__ import annotations
 
-import io
 import subprocess
-import zipfile
 from pathlib import Path
 
-import docx
 import pytest
-from msoffcrypto.format.ooxml import OOXMLFile
 
 from exporters.cli import ExitStatus, main
 from exporters.importer import import_word
@@ -18,20 +14,7 @@ from exporters.model import Important, ListBlock, Paragraph, Picture, Table, pla
 from exporters.readers.leaflet import read
 
 from .conftest import require_command
-from .word_fixtures import OLE_SIGNATURE_FOR_TESTS, add_picture, weak_points_document
-
-
-def word_file(folder: Path, title: str, name: str | None = None) -> Path:
-    word = docx.Document()
-    word.add_paragraph(title, style="Title")
-    word.add_paragraph("Reviewed: 1 March 2026")
-    word.add_heading("What happens", level=1)
-    word.add_paragraph("A nurse takes a small sample of blood from your arm.")
-    add_picture(word.add_paragraph(), "A nurse holding a small tube of blood")
-    path = folder / (name or f"{title}.docx")
-    folder.mkdir(parents=True, exist_ok=True)
-    word.save(path)
-    return path
+from .word_fixtures import not_word, weak_points_document, word_file
 
 
 def run(*arguments: object) -> int:
@@ -64,32 +47,6 @@ def test_several_files_get_one_line_each(tmp_path, capsys):
     assert lines[0].startswith(f"{first} -> {tmp_path / 'leaflets' / 'having-a-blood-test.md'}: ")
     assert lines[1].startswith(f"{second} -> {tmp_path / 'leaflets' / 'having-an-x-ray.md'}: ")
     assert all("guesses" in line and "the check finds" in line for line in lines)
-
-
-def not_word(folder: Path) -> dict[str, tuple[Path, str]]:
-    """Each kind of file that is not a Word document, with what the message must say."""
-    folder.mkdir(parents=True, exist_ok=True)
-    text = folder / "notes.docx"
-    text.write_text("Just some notes, saved with the wrong name.", encoding="utf-8")
-    sheet = folder / "clinic-times.docx"
-    with zipfile.ZipFile(sheet, "w") as package:
-        package.writestr("[Content_Types].xml", "<Types/>")
-        package.writestr("xl/workbook.xml", "<workbook/>")
-    old = folder / "old-leaflet.doc"
-    old.write_bytes(OLE_SIGNATURE_FOR_TESTS + b"\0" * 504 + "WordDocument".encode("utf-16-le"))
-    locked = folder / "locked.docx"
-    encrypted = io.BytesIO()
-    OOXMLFile(io.BytesIO(word_file(folder / "plain", "A locked leaflet").read_bytes())).encrypt("secret", encrypted)
-    locked.write_bytes(encrypted.getvalue())
-    empty = folder / "empty.docx"
-    docx.Document().save(empty)
-    return {
-        "empty": (empty, "The Word file has no text in it."),
-        "text": (text, "This is not a Word document (.docx)."),
-        "spreadsheet": (sheet, "This is an Excel spreadsheet, not a Word document (.docx)."),
-        "old word": (old, "This is an old Word file (.doc), not a .docx file."),
-        "password": (locked, "The Word file is protected with a password, so it cannot be read."),
-    }
 
 
 @pytest.mark.parametrize("kind", ["text", "spreadsheet", "old word", "password", "empty"])

@@ -61,9 +61,9 @@ def reads(monkeypatch) -> list[str]:
     """The names of the leaflets each build reads."""
     seen: list[str] = []
 
-    def reading(path):
+    def reading(path, *given):
         seen.append(Path(path).name)
-        return read(path)
+        return read(path, *given)
 
     monkeypatch.setattr(exporters.readers.leaflet, "read", reading)
     return seen

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from exporters.errors import SourceError
+from exporters.errors import UNSAFE_CHARACTER, SourceError
 from exporters.model import Document
 from exporters.readers.leaflet import read
 
@@ -50,3 +53,43 @@ def test_any_leaflet_text_reads_or_is_refused_cleanly(tmp_path, text):
 @given(data=st.binary(max_size=200))
 def test_any_bytes_read_or_are_refused_cleanly(tmp_path, data):
     read_or_refuse(tmp_path, b"---\ntitle: A\n---\n" + data)
+
+
+def quoted(value: str) -> str:
+    """The value as a YAML double-quoted string: escapes such as \\u001b and \\ud800 included."""
+    return json.dumps(value)
+
+
+@settings(max_examples=200, deadline=2000, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(value=st.text(max_size=30))
+def test_any_front_matter_string_is_read_clean_or_refused_cleanly(tmp_path, value):
+    path = tmp_path / "fuzz.md"
+    front = f"title: {quoted(value)}\nsummary: {quoted(value)}\norganisation:\n  name: {quoted(value)}\n"
+    path.write_text(f"---\n{front}---\nText.\n", encoding="utf-8", errors="surrogatepass")
+    try:
+        document = read(path)
+    except SourceError as error:
+        assert 2 <= error.line <= 5 and error.hint and not UNSAFE_CHARACTER.search(str(error))
+        return
+    meta = document.meta
+    for text in (meta.title, meta.summary or "", meta.organisation.name if meta.organisation else ""):
+        assert not UNSAFE_CHARACTER.search(text)
+
+
+@settings(max_examples=300, deadline=2000, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(address=st.one_of(st.text(max_size=40), st.builds("https://{}".format, st.text(max_size=30)),
+                         st.builds("https://{}@{}".format, st.text(max_size=10), st.text(max_size=10))))
+def test_any_address_is_a_safe_web_address_or_refused_with_its_line(tmp_path, address):
+    path = tmp_path / "fuzz.md"
+    front = f"title: A\norganisation:\n  name: N\n  website: {quoted(address)}\n"
+    path.write_text(f"---\n{front}---\nText [here]({quoted(address)[1:-1]}).\n", encoding="utf-8",
+                    errors="surrogatepass")  # fmt: skip
+    try:
+        document = read(path)
+    except SourceError as error:
+        assert error.line in (5, 7) and error.hint
+        return
+    website = document.meta.organisation.website
+    parts = urlsplit(website)
+    assert parts.scheme == "https" and "@" not in parts.netloc and parts.hostname
+    assert not re.search(r"[\s\\]", website) and not UNSAFE_CHARACTER.search(website)

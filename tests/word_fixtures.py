@@ -8,6 +8,7 @@ codes, the decorative mark) is written as WordprocessingML by hand.
 from __future__ import annotations
 
 import io
+import zipfile
 from pathlib import Path
 
 import docx
@@ -18,6 +19,7 @@ from docx.opc.part import Part
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.shared import Cm, Pt
+from msoffcrypto.format.ooxml import OOXMLFile
 from PIL import Image
 
 FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
@@ -236,3 +238,43 @@ def own_heading_style(document, name: str = "Trust Heading", outline_level: int 
     return style
 
 OLE_SIGNATURE_FOR_TESTS = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the first bytes of an OLE compound file
+
+
+def word_file(folder: Path, title: str, name: str | None = None) -> Path:
+    """A short Word leaflet: its title, a review date, one section and one described picture."""
+    word = docx.Document()
+    word.add_paragraph(title, style="Title")
+    word.add_paragraph("Reviewed: 1 March 2026")
+    word.add_heading("What happens", level=1)
+    word.add_paragraph("A nurse takes a small sample of blood from your arm.")
+    add_picture(word.add_paragraph(), "A nurse holding a small tube of blood")
+    path = folder / (name or f"{title}.docx")
+    folder.mkdir(parents=True, exist_ok=True)
+    word.save(path)
+    return path
+
+
+def not_word(folder: Path) -> dict[str, tuple[Path, str]]:
+    """Each kind of file that is not a Word document, with what the message must say."""
+    folder.mkdir(parents=True, exist_ok=True)
+    text = folder / "notes.docx"
+    text.write_text("Just some notes, saved with the wrong name.", encoding="utf-8")
+    sheet = folder / "clinic-times.docx"
+    with zipfile.ZipFile(sheet, "w") as package:
+        package.writestr("[Content_Types].xml", "<Types/>")
+        package.writestr("xl/workbook.xml", "<workbook/>")
+    old = folder / "old-leaflet.doc"
+    old.write_bytes(OLE_SIGNATURE_FOR_TESTS + b"\0" * 504 + "WordDocument".encode("utf-16-le"))
+    locked = folder / "locked.docx"
+    encrypted = io.BytesIO()
+    OOXMLFile(io.BytesIO(word_file(folder / "plain", "A locked leaflet").read_bytes())).encrypt("secret", encrypted)
+    locked.write_bytes(encrypted.getvalue())
+    empty = folder / "empty.docx"
+    docx.Document().save(empty)
+    return {
+        "empty": (empty, "The Word file has no text in it."),
+        "text": (text, "This is not a Word document (.docx)."),
+        "spreadsheet": (sheet, "This is an Excel spreadsheet, not a Word document (.docx)."),
+        "old word": (old, "This is an old Word file (.doc), not a .docx file."),
+        "password": (locked, "The Word file is protected with a password, so it cannot be read."),
+    }

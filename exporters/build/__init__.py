@@ -8,6 +8,7 @@ only when some leaflet has to be read.
 from __future__ import annotations
 
 import sys
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import ExitStatus, SourceError, UsageError
 from ..formats import FORMATS, check_supported, default_formats
+from ..limits import OverLimit, check_every_limit, time_limit
 from ..model import Document
 from ..output import output_path
 from ..readers.sources import find_sources, slug_clash
@@ -60,18 +62,33 @@ def today() -> date:
 
 
 def run_build(request: BuildRequest) -> int:
+    check_every_limit()
     pairs = plan(request.formats, request.variants)
     check_font_sizes(request, {variant for _, variant in pairs})
     sources = find_sources(list(request.paths))
+    if request.out.exists() and not request.out.is_dir():
+        raise UsageError(f"{request.out} is a file, and the outputs need a folder: give --out a folder.")
+    try:
+        return _build(request, pairs, sources)
+    except OSError as error:  # the records and fingerprints are written by this process
+        raise UsageError(
+            f"leaflet could not write into {request.out} ({error.strerror or error}). Check that there "
+            "is free space and that you may write there, or give --out another folder."
+        ) from None
+
+
+def _build(request: BuildRequest, pairs: list[tuple[str, str]], sources: list[Path]) -> int:
     run = Run(request, pairs, Library(request.out, today()), progress=Progress())
     keys = {source: run.library.key(source) for source in sources}
     unchanged = {} if request.force else run.unchanged(sources, keys)
     jobs = min(request.jobs, (len(sources) - len(unchanged)) * len(pairs))
     with Builder(jobs, run.library, request.force, run.advance) as run.builder, run.progress:
         for source in sources:
-            run.leaflet(source, keys[source], unchanged.get(source))
+            run.leaflet(source, unchanged.get(source))
         outcomes = run.builder.finish()
     run.errors += [outcome.error for outcome in outcomes if outcome.error]
+    for note in dict.fromkeys(note for outcome in outcomes for note in outcome.warnings):
+        run.progress.say(f"warning: {note}")
     for error in run.errors:
         print(f"leaflet: {error}", file=sys.stderr)
     run.progress.summary(run.leaflets, outcomes, request.out, len(run.errors) + run.refused)
@@ -146,7 +163,7 @@ class Run:
     def advance(self, outcome) -> None:
         self.progress.advance(outcome.output.label)
 
-    def leaflet(self, source: Path, key: str | None, kept: LeafletRecord | None) -> None:
+    def leaflet(self, source: Path, kept: LeafletRecord | None) -> None:
         if kept and kept.slug not in self._slugs:
             self._slugs[kept.slug] = source
             outputs = self.outputs(source, kept.slug, kept.has_easy_read)
@@ -155,7 +172,7 @@ class Run:
             self.builder.up_to_date(outputs)
             self.leaflets.append(Leaflet(source, kept.slug, kept.findings, checked=False))
             return
-        checked = self.read_and_check(source, key)
+        checked = self.read_and_check(source)
         if checked is None:
             return
         document, report, digest = checked
@@ -168,26 +185,35 @@ class Run:
         outputs = self.outputs(source, document.meta.slug, document.has_easy_read)
         self.remove_stale(document.meta.slug, outputs)
         self.progress.expect(len(outputs))
-        self.builder.add(outputs, document, digest)
+        try:
+            self.builder.add(outputs, document, digest)
+        except BrokenProcessPool:  # a worker died: the rest of this build's outputs cannot be made
+            self.builder.lost(outputs)
 
-    def read_and_check(self, source: Path, key: str | None) -> tuple[Document, DocumentReport, str] | None:
+    def read_and_check(self, source: Path) -> tuple[Document, DocumentReport, str] | None:
         """Read and check one leaflet (with its document digest); record it when the check
-        passed, forget it otherwise."""
+        passed, forget it otherwise. The record's key is made from the very bytes the reader
+        read, so that a leaflet edited during the build is never taken as checked."""
         from ..checks import check_again_on, check_document, load_project_settings
+        from ..readers.files import read_source
         from ..readers.leaflet import read
         from .incremental import document_digest
 
         if self._check_settings is None:
             self._check_settings = load_project_settings()
         try:
-            document = read(source)
-            clash = slug_clash(document, self._slugs)
-            if clash:
-                raise clash
-            report = check_document(document, self._check_settings, today=self.library.today)
-        except SourceError as error:
+            with time_limit(f"Reading and checking {source}"):
+                data = read_source(source)
+                key = self.library.key(source, data)
+                shared = self.library.shared_glossary(source), self.library.shared_pronunciations(source)
+                document = read(source, data, *shared)
+                clash = slug_clash(document, self._slugs)
+                if clash:
+                    raise clash
+                report = check_document(document, self._check_settings, today=self.library.today)
+        except (SourceError, OverLimit) as error:
             self.library.forget(source)
-            self.errors.append(error)
+            self.errors.append(SourceError(source, 0, str(error)) if isinstance(error, OverLimit) else error)
             return None
         if report.errors:
             self.library.forget(source)

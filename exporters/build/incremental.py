@@ -28,8 +28,10 @@ from datetime import date
 from pathlib import Path
 
 from ..errors import SourceError
+from ..limits import READING_LIMITS
 from ..model import Document
-from ..output import atomic_target
+from ..output import atomic_target, remove_abandoned_parts
+from ..readers.files import read_source
 from ..readers.glossary import load_glossary_file, shared_glossary_path
 from ..readers.pronunciations import load_pronunciations_file, shared_pronunciations_path
 from ..variants import PACKAGE, LayoutSettings
@@ -38,7 +40,7 @@ CACHE_FOLDER = ".leaflet-cache"
 RECORDS_FOLDER = "_sources"  # an underscore: no slug can take this name
 PROJECT_SETTINGS = "pyproject.toml"  # [tool.leaflet.checks]
 # Settings read from the environment that change what is read, checked or written.
-ENVIRONMENT = ("SOURCE_DATE_EPOCH", "LEAFLET_HEALTHICONS", "LEAFLET_MAX_SOURCE_MB")
+ENVIRONMENT = ("SOURCE_DATE_EPOCH", "LEAFLET_HEALTHICONS", *(limit.variable for limit in READING_LIMITS))
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
@@ -46,8 +48,8 @@ _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
 def document_digest(document: Document) -> str:
-    """The document model as read, with the bytes of the pictures it shows."""
-    return _digest(repr(document), *(_file_digest(picture.path) for picture in document.pictures))
+    """The document model as read, with the bytes of the pictures it shows (as they were checked)."""
+    return _digest(repr(document), *(_bytes_digest(picture.data) for picture in document.pictures))
 
 
 def stamp_path(output: Path) -> Path:
@@ -90,6 +92,7 @@ class Library:
         )  # fmt: skip
         self._shared_files: dict[Path, dict[str, str] | None] = {}
         self._layouts: dict[Path, str] = {}
+        remove_abandoned_parts(self.records_folder)  # of a build that was killed
 
     def fingerprint(self, document: str, format_name: str, settings: LayoutSettings) -> str:
         """Everything one output depends on; `document` is its leaflet's document digest."""
@@ -107,16 +110,17 @@ class Library:
         except (OSError, UnicodeDecodeError):
             return False
 
-    def key(self, source: Path) -> str | None:
+    def key(self, source: Path, data: bytes | None = None) -> str | None:
         """The inputs of reading and checking `source` that can be known without reading it:
-        its bytes, the shared glossary entries whose words occur in it, the shared inputs.
-        None when they cannot be known (the file or the shared glossary cannot be read)."""
-        try:
-            data = source.read_bytes()
-        except OSError:
-            return None
-        glossary = self._glossary(shared_glossary_path(source))
-        pronunciations = self._shared_file(shared_pronunciations_path(source), load_pronunciations_file)
+        its bytes (`data` when the caller has read them), the shared glossary and pronunciations
+        entries whose words occur in it, the shared inputs. None when they cannot be known (the file
+        or a shared file cannot be read)."""
+        if data is None:
+            try:
+                data = read_source(source)
+            except SourceError:
+                return None
+        glossary, pronunciations = self.shared_glossary(source), self.shared_pronunciations(source)
         if glossary is None or pronunciations is None:
             return None
         text = data.decode("utf-8", "replace")
@@ -146,7 +150,7 @@ class Library:
             return digest
         kept = LeafletRecord(
             key, document.meta.slug, document.has_easy_read, digest, findings,
-            {str(p.path): _file_digest(p.path) for p in document.pictures},
+            {str(p.path): _bytes_digest(p.data) for p in document.pictures},
             check_again_on.isoformat() if check_again_on else None,
         )  # fmt: skip
         with atomic_target(self._record_path(source)) as temporary:
@@ -157,12 +161,22 @@ class Library:
         """A leaflet the check refused, or that could not be read, is never taken as checked."""
         self._record_path(source).unlink(missing_ok=True)
 
+    @property
+    def records_folder(self) -> Path:
+        return self.out_dir / CACHE_FOLDER / RECORDS_FOLDER
+
     def _record_path(self, source: Path) -> Path:
         name = hashlib.sha256(str(source.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:32]
-        return self.out_dir / CACHE_FOLDER / RECORDS_FOLDER / f"{name}.json"
+        return self.records_folder / f"{name}.json"
 
-    def _glossary(self, path: Path) -> dict[str, str] | None:
-        return self._shared_file(path, load_glossary_file)
+    def shared_glossary(self, source: Path) -> dict[str, str] | None:
+        """The shared glossary of the leaflet's folder, read once a build; None when it cannot be
+        read (reading the leaflet says why)."""
+        return self._shared_file(shared_glossary_path(source), load_glossary_file)
+
+    def shared_pronunciations(self, source: Path) -> dict[str, str] | None:
+        """The shared pronunciations of the leaflet's folder, read once a build, as the glossary."""
+        return self._shared_file(shared_pronunciations_path(source), load_pronunciations_file)
 
     def _shared_file(self, path: Path, load: Callable[[Path], dict[str, str]]) -> dict[str, str] | None:
         """A shared file of the source folder (glossary, pronunciations) as written; None when it
@@ -214,7 +228,11 @@ def _folder_digest(folder: Path) -> str:
 
 
 def _file_digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    return _bytes_digest(path.read_bytes())
+
+
+def _bytes_digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def _file_digest_or_none(path: Path) -> str | None:

@@ -9,6 +9,8 @@ from types import TracebackType
 
 from rich.console import Console
 
+from ..errors import printable
+
 
 @dataclass(frozen=True, slots=True)
 class Leaflet:
@@ -57,7 +59,7 @@ class Progress:
             self._bar.update(self._task, advance=1, description=description)
 
     def say(self, message: str) -> None:
-        self.console.print(message, markup=False, highlight=False, soft_wrap=True)
+        self.console.print(printable(message), markup=False, highlight=False, soft_wrap=True)
 
     def summary(self, leaflets: list[Leaflet], outcomes: list, out_dir: Path, problems: int) -> None:
         """A table of what was built when at a terminal; one line otherwise."""

@@ -90,7 +90,9 @@ def load_project_settings(folder: Path | None = None, profile: str | None = None
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise UsageError(f"{path} cannot be read: {error}.") from None
-    table = data.get("tool", {}).get("leaflet", {}).get("checks", {})
+    table: Any = data
+    for name in ("tool", "leaflet", "checks"):
+        table = table.get(name, {}) if isinstance(table, dict) else None
     problem = validate_layer(table)
     if problem:
         raise UsageError(f"{path}, [tool.leaflet.checks]: {problem}")
@@ -111,19 +113,63 @@ def leaflet_layer(checks: tuple[tuple[str, object], ...], source: Path, line: in
     return layer
 
 
-def validate_layer(layer: dict[str, Any]) -> str:
+def validate_layer(layer: Any) -> str:
     """What is wrong with a layer of settings, or "" when nothing is."""
+    if not isinstance(layer, dict):
+        return "the settings must be a list of rules, each with 'off', a severity or its thresholds."
     known = default_rules()
     for rule, setting in layer.items():
         if rule not in known:
             return f"there is no rule called '{rule}'. The rules are: {', '.join(known)}."
         if isinstance(setting, dict):
-            unknown = [k for k in setting if k not in known[rule] and k not in (*PROFILES, "severity")]
-            if unknown:
-                return f"the rule '{rule}' has no setting '{unknown[0]}'."
-            severity = setting.get("severity")
-        else:
-            severity = None if not _switch(setting) else setting
-        if severity is not None and str(severity).lower() not in set(Severity):
-            return f"'{severity}' is not a severity for '{rule}': use off, error, warning or suggestion."
+            problem = _values_problem(rule, setting, known[rule])
+            if problem:
+                return problem
+        elif isinstance(setting, list):
+            return f"'{rule}' must be 'off', a severity or its thresholds, not a list."
+        elif _switch(setting) and str(setting).lower() not in set(Severity):
+            return f"'{setting}' is not a severity for '{rule}': use off, error, warning or suggestion."
     return ""
+
+
+def _values_problem(rule: str, setting: dict[str, Any], defaults: dict[str, Any]) -> str:
+    """A setting the rule does not have, or one of the wrong kind (a word where a number goes)."""
+    for key, value in setting.items():
+        if key in PROFILES:
+            if not isinstance(value, dict):
+                return f"'{key}' under '{rule}' must be its settings for {key} text, as {{ error: 15 }}."
+            problem = _values_problem(rule, value, {**defaults, **defaults.get(key, {})})
+            if problem:
+                return problem
+        elif key == "severity":
+            if str(value).lower() not in set(Severity):
+                return f"'{value}' is not a severity for '{rule}': use error, warning or suggestion."
+        elif key not in defaults:
+            return f"the rule '{rule}' has no setting '{key}'."
+        elif not _same_kind(value, defaults[key]):
+            return f"the setting '{key}' of '{rule}' must be {_kind(defaults[key])}, not '{value}'."
+        elif key == "list" and value not in _word_lists():
+            return f"'{value}' is not a word list of leaflet: use one of {', '.join(sorted(_word_lists()))}."
+    return ""
+
+
+@lru_cache(maxsize=1)
+def _word_lists() -> frozenset[str]:
+    """The word lists in data/: a `list` setting may name only these, never another file."""
+    return frozenset(entry.name for entry in resources.files(__package__).joinpath("data").iterdir())
+
+
+def _same_kind(value: Any, default: Any) -> bool:
+    if isinstance(default, bool) or isinstance(value, bool):
+        return isinstance(value, bool) and isinstance(default, bool)
+    if isinstance(default, int | float):
+        return isinstance(value, int | float)
+    return isinstance(value, type(default))
+
+
+def _kind(default: Any) -> str:
+    if isinstance(default, bool):
+        return "true or false"
+    if isinstance(default, int | float):
+        return "a number"
+    return {str: "a word", list: "a list", dict: "a group of settings"}.get(type(default), "as in rules.yaml")

@@ -16,6 +16,7 @@ from .syllables import BRITISH_TO_US
 STEM_ENDINGS = ("s", "es", "ed", "d", "ing", "ly", "ness", "y", "er", "est", "ful", "less")
 COMMON_HALF = 3.5  # each half of a compound must be a common word
 MIN_HALF = 3
+MAX_COMPOUND = 30  # letters: "antidisestablishmentarianism" has 28; past this a word is no compound of two
 
 
 @lru_cache(maxsize=65536)
@@ -48,6 +49,10 @@ def _us_forms(word: str) -> list[str]:
 
 
 def _compound(word: str) -> float:
+    """The familiarity of the rarer half of a compound ("fingernail"); 0 for no compound.
+    Each split costs a look-up, so a word of 100,000 letters must not be split at every letter."""
+    if len(word) > MAX_COMPOUND and "-" not in word:
+        return 0.0
     if "-" in word:
         parts = [part for part in re.split(r"-+", word) if part]
         return min((_simple_familiarity(part) for part in parts), default=0.0)

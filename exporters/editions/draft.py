@@ -12,6 +12,7 @@ first used.
 from __future__ import annotations
 
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +31,7 @@ from ..model import (
     plain_text,
 )  # fmt: skip
 from ..output import atomic_target
+from ..readers.files import read_source
 from ..readers.leaflet import read
 from ..readers.picture_words import clear_winner, picture_candidates
 from ..sentences import split_sentences, word_spans
@@ -58,10 +60,18 @@ class Draft:
 
 
 def draft_easy_read(source: Path) -> list[str]:
-    """Add a draft easy-read block to each section without one; return those sections' titles."""
-    document = read(source)
+    """Add a draft easy-read block to each section without one; return those sections' titles.
+
+    The file keeps what the author's editor gave it: its line ends (CRLF from Windows), a byte
+    order mark, its permissions, and, when it is a link, the link (the file it leads to changes).
+    """
+    data = read_source(source)
+    document = read(source, data)
     missing = set(missing_sections(document))
-    lines = source.read_text(encoding="utf-8").split("\n")
+    text = data.decode("utf-8")
+    mark = "\ufeff" if text.startswith("\ufeff") else ""
+    newline = "\r\n" if "\r\n" in text else "\n"
+    lines = text.removeprefix(mark).split(newline)
     rewriter = Rewriter(abbreviations_of(document))
     drafted: list[str] = []
     # From the last section up, so that inserting lines does not move the sections still to do.
@@ -73,8 +83,9 @@ def draft_easy_read(source: Path) -> list[str]:
         lines[end:end] = draft_section(section, rewriter).lines()
         drafted.append(section.title)
     if drafted:
-        with atomic_target(source) as temporary:
-            temporary.write_text("\n".join(lines), encoding="utf-8")
+        real = source.resolve()
+        with atomic_target(real, stat.S_IMODE(real.stat().st_mode)) as temporary:
+            temporary.write_bytes((mark + newline.join(lines)).encode("utf-8"))
     return list(reversed(drafted))
 
 

@@ -23,7 +23,7 @@ from ..model import (
     walk_inlines,
 )  # fmt: skip
 from ..readers.picture_words import PictureWords, choose_picture, load_picture_words
-from ..readers.pictures import find_icon
+from ..readers.pictures import icon_picture
 from ..sentences import split_sentences as sentence_spans
 
 COVER_ICON = ("book", "A leaflet")
@@ -213,4 +213,4 @@ def _contact(document: Document) -> tuple[ContactRow, ...]:
 
 
 def _icon(source: Path, name: str, alt: str) -> Picture:
-    return Picture(alt, find_icon(name, source, 0), 0, icon=name)
+    return icon_picture(name, alt, source, 0)

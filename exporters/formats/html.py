@@ -26,9 +26,11 @@ def render(
     picture_src: Callable[[Picture], str] = data_uri,
     stylesheet: str = STYLESHEET,
     template: str = PAGE_TEMPLATE,
+    **layout,
 ) -> str:
-    """The page as text; other exporters pass their own stylesheet and picture addresses."""
-    return _page(template, stylesheet, settings, picture_src, document=document)
+    """The page as text; other exporters pass their own stylesheet and picture addresses, and
+    what else their templates ask for (`layout`)."""
+    return _page(template, stylesheet, settings, picture_src, document=document, **layout)
 
 
 def render_easy_read(
@@ -38,9 +40,10 @@ def render_easy_read(
     picture_src: Callable[[Picture], str] = data_uri,
     stylesheet: str = EASY_READ_STYLESHEET,
     template: str = EASY_READ_TEMPLATE,
+    **layout,
 ) -> str:
     """The easy-read edition as a page: rows of a picture beside short sentences."""
-    return _page(template, stylesheet, settings, picture_src, edition=easy_read_edition(document))
+    return _page(template, stylesheet, settings, picture_src, edition=easy_read_edition(document), **layout)
 
 
 def _page(

@@ -42,7 +42,15 @@ def media_type(picture: Picture) -> str:
     return MEDIA_TYPES[picture.path.suffix.lower()]
 
 
+def picture_bytes(picture: Picture) -> bytes:
+    """The bytes of a picture as the reader checked them: every exporter embeds these and never
+    reads the file again, which may have been replaced since (see readers/picture_safety.py)."""
+    if not picture.data:
+        raise ValueError(f"The picture {picture.path} was not read by the reader, so it was not checked.")
+    return picture.data
+
+
 def data_uri(picture: Picture) -> str:
     """The picture inside the page itself, so the HTML works as one file, offline."""
-    encoded = base64.b64encode(picture.path.read_bytes()).decode("ascii")
+    encoded = base64.b64encode(picture_bytes(picture)).decode("ascii")
     return f"data:{media_type(picture)};base64,{encoded}"

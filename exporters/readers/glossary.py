@@ -12,6 +12,8 @@ import yaml
 
 from ..errors import SourceError
 from ..model import GlossaryEntry
+from .files import read_inside
+from .yaml_source import YamlRefusal, load_yaml
 
 SHARED_GLOSSARY = "glossary.yaml"
 
@@ -24,13 +26,15 @@ def shared_glossary_path(source: Path) -> Path:
 def load_glossary_file(path: Path) -> dict[str, str]:
     """The entries of a glossary file as written; an absent file has none.
 
-    Raises SourceError with the line when the file is not a list of 'word: explanation'.
+    Raises SourceError with the line when the file is not a list of 'word: explanation', or when
+    it is a link to a file outside the leaflets' folder (read_inside says why).
     """
     if not path.is_file():
         return {}
     try:
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when PyYAML has it
-        entries = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}
+        entries = load_yaml(read_inside(path, path.parent).decode("utf-8"), 1) or {}
+    except YamlRefusal as refusal:
+        raise SourceError(path, refusal.line, refusal.message, refusal.hint) from None
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         mark = getattr(error, "problem_mark", None)
         raise SourceError(
@@ -42,11 +46,10 @@ def load_glossary_file(path: Path) -> dict[str, str]:
             path, 1, "The shared glossary must be a list of 'word: explanation'.",
             "Write each entry on its own line as 'word: explanation'.",
         )  # fmt: skip
-    return {str(term): text for term, text in entries.items()}
+    return dict(entries)
 
 
-def load_shared_glossary(path: Path) -> tuple[GlossaryEntry, ...]:
-    """The shared glossary as entries of the model."""
-    return tuple(
-        GlossaryEntry(term, text.strip(), shared=True) for term, text in load_glossary_file(path).items()
-    )
+def load_shared_glossary(path: Path, entries: dict[str, str] | None = None) -> tuple[GlossaryEntry, ...]:
+    """The shared glossary as entries of the model: `entries` when a caller has read the file."""
+    written = load_glossary_file(path) if entries is None else entries
+    return tuple(GlossaryEntry(term, text.strip(), shared=True) for term, text in written.items())

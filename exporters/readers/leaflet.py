@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import re
 from dataclasses import replace
 from pathlib import Path
 
-from ..errors import SourceError, cannot_read
+from ..errors import UNSAFE_CHARACTER, SourceError
 from ..model import (
     Block,
     Document,
@@ -24,23 +22,26 @@ from ..model import (
     walk_blocks,
     walk_inlines,
 )  # fmt: skip
+from .files import read_source
 from .frontmatter import parse_front_matter
 from .glossary import load_shared_glossary, shared_glossary_path
 from .markdown import BlockReader, parse_markdown
 from .pronunciations import with_pronunciations
 from .terms import TermMarker
 
-CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
-DEFAULT_MAX_SOURCE_MB = 10  # a long leaflet is about 0.05 MB; raise with LEAFLET_MAX_SOURCE_MB
 
+def read(path: Path | str, data: bytes | None = None, shared_glossary: dict[str, str] | None = None,
+         shared_pronunciations: dict[str, str] | None = None) -> Document:  # fmt: skip
+    """Read one leaflet. Raises SourceError naming the file, the line and what to do.
 
-def read(path: Path | str) -> Document:
-    """Read one leaflet. Raises SourceError naming the file, the line and what to do."""
+    A caller that has read the file's bytes (`read_source`), the shared glossary or the shared
+    pronunciations passes them in, so that what it fingerprints is exactly what was read.
+    """
     source = Path(path)
-    text = _decode(source)
+    text = _decode(source, read_source(source) if data is None else data)
     front = parse_front_matter(text, source)
-    front = replace(front, meta=with_pronunciations(front.meta, source, text))
-    shared = load_shared_glossary(shared_glossary_path(source))
+    front = replace(front, meta=with_pronunciations(front.meta, source, text, shared_pronunciations))
+    shared = load_shared_glossary(shared_glossary_path(source), shared_glossary)
     own_terms = {entry.term.lower() for entry in front.glossary}
     glossary = front.glossary + tuple(e for e in shared if e.term.lower() not in own_terms)
     reader = BlockReader(
@@ -97,17 +98,7 @@ def _refuse_broken_anchors(document: Document) -> None:
                 )  # fmt: skip
 
 
-def _decode(source: Path) -> str:
-    limit_mb = float(os.environ.get("LEAFLET_MAX_SOURCE_MB", DEFAULT_MAX_SOURCE_MB))
-    try:
-        if source.stat().st_size > limit_mb * 1024 * 1024:
-            raise SourceError(
-                source, 0, f"The file is larger than {limit_mb:g} MB, far longer than a leaflet.",
-                "Split it into several leaflets, or set LEAFLET_MAX_SOURCE_MB to a larger number.",
-            )  # fmt: skip
-        data = source.read_bytes()
-    except OSError as error:
-        raise cannot_read(source, error) from None
+def _decode(source: Path, data: bytes) -> str:
     try:
         text = data.decode("utf-8-sig").replace("\r\n", "\n")
     except UnicodeDecodeError as error:
@@ -116,7 +107,7 @@ def _decode(source: Path) -> str:
             source, line, "The file is not saved as UTF-8 text.",
             "Open it in your editor and save it again with the encoding 'UTF-8'.",
         ) from None  # fmt: skip
-    control = CONTROL_CHARACTER.search(text)
+    control = UNSAFE_CHARACTER.search(text)
     if control:
         line = text.count("\n", 0, control.start()) + 1
         raise SourceError(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import json
 import os
 import re
 from functools import lru_cache
@@ -38,10 +39,16 @@ def resolve_picture(source: Path, line: int, alt: str, target: str, title: str) 
             'only decoration, write ![](' + target + ' "decorative").',
         )  # fmt: skip
     if target.startswith("icon:"):
-        name = target.removeprefix("icon:")
-        return Picture(alt, find_icon(name, source, line), line, icon=name, decorative=decorative)
-    return Picture("" if decorative else alt, _local_file(source, line, target), line,
-                   decorative=decorative)  # fmt: skip
+        return icon_picture(target.removeprefix("icon:"), alt, source, line, decorative)
+    path = _local_file(source, line, target)
+    return Picture("" if decorative else alt, path, line, decorative=decorative,
+                   data=check_picture_file(path, source, line))  # fmt: skip
+
+
+def icon_picture(name: str, alt: str, source: Path, line: int, decorative: bool = False) -> Picture:
+    """A Health Icons pictogram, with the bytes of its file (the icons are trusted, so not checked)."""
+    path = find_icon(name, source, line)
+    return Picture(alt, path, line, icon=name, decorative=decorative, data=path.read_bytes())
 
 
 def _local_file(source: Path, line: int, target: str) -> Path:
@@ -68,7 +75,6 @@ def _local_file(source: Path, line: int, target: str) -> Path:
             source, line, f"The picture '{target}' is not an SVG, PNG or JPEG file.",
             "Save it as SVG (best: it stays sharp in large print), PNG or JPEG.",
         )  # fmt: skip
-    check_picture_file(path, source, line)
     return path
 
 
@@ -83,12 +89,54 @@ def find_icon(name: str, source: Path, line: int) -> Path:
     key = name.strip().lower()
     if key in index:
         return index[key]
-    nearest = difflib.get_close_matches(key, index.keys(), n=3, cutoff=0.6)
-    hint = "Did you mean " + " or ".join(f"'icon:{n}'" for n in nearest) + "?" if nearest else ""
+    nearest = icon_suggestions(key, index)
+    hint = "Did you mean " + " or ".join(f"'icon:{n}'" for n in nearest) + "? " if nearest else ""
     raise SourceError(
         source, line, f"There is no Health Icons picture called '{name}'.",
-        (hint + " " if hint else "") + "The names are the SVG file names of Health Icons.",
+        hint + "The names are the SVG file names of Health Icons; the website "
+        "https://healthicons.org shows them all.",
     )  # fmt: skip
+
+
+def icon_suggestions(key: str, index: dict[str, Path], most: int = 3) -> list[str]:
+    """Icon names for what an author wrote: the same name with '_' for spaces or hyphens, icons
+    whose title or tags (Health Icons' own words) hold every word written, then similar names."""
+    found = []
+    written = re.sub(r"[\s-]+", "_", key)
+    if written in index:
+        found.append(written)
+    asked = set(re.findall(r"[a-z0-9]+", key))
+    scored = []
+    for icon, (title, tags) in _icon_words(index_folder(index)).items():
+        score = 2 if asked <= title else 1 if asked <= title | tags else 0
+        if asked and score and icon in index:
+            scored.append((-score, len(icon), icon))
+    found.extend(icon for _, _, icon in sorted(scored))
+    short_names = [n for n in index if "/" not in n]
+    found.extend(difflib.get_close_matches(key, short_names, n=most, cutoff=0.6))
+    return list(dict.fromkeys(found))[:most]
+
+
+def index_folder(index: dict[str, Path]) -> Path:
+    """The Health Icons folder an index was made from (its SVGs are at STYLE/GROUP/NAME.svg)."""
+    return next(iter(index.values())).parent.parent.parent
+
+
+@lru_cache(maxsize=4)
+def _icon_words(folder: Path) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """Each icon's words: those of its title, and those of its tags (Health Icons' meta-data)."""
+    try:
+        entries = json.loads((folder.parent / "meta-data.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    words = {}
+    for entry in entries:
+        tags = " ".join(tag for tag in entry.get("tags", []) if ":" not in tag)
+        words[str(entry.get("id", "")).lower()] = (
+            frozenset(re.findall(r"[a-z0-9]+", str(entry.get("title", "")).lower())),
+            frozenset(re.findall(r"[a-z0-9]+", tags.lower())),
+        )
+    return words
 
 
 @lru_cache(maxsize=4)

@@ -17,6 +17,7 @@ import yaml
 
 from ..errors import SourceError
 from ..model import Meta
+from .files import read_inside
 
 SHARED_PRONUNCIATIONS = "pronunciations.yaml"
 RESPELLING = re.compile(r"^[A-Za-z]+(?:(?:-|'|’| )[A-Za-z]+)*$")
@@ -40,7 +41,7 @@ def load_pronunciations_file(path: Path) -> dict[str, str]:
     if not path.is_file():
         return {}
     try:
-        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        node = yaml.compose(read_inside(path, path.parent).decode("utf-8"), Loader=yaml.SafeLoader)
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         mark = getattr(error, "problem_mark", None)
         raise SourceError(
@@ -78,11 +79,13 @@ def check_respelling(word: str, respelling: str, source: Path, line: int) -> str
     return respelling
 
 
-def with_pronunciations(meta: Meta, source: Path, text: str) -> Meta:
-    """The leaflet's own pronunciations, checked, then the shared ones it uses."""
+def with_pronunciations(meta: Meta, source: Path, text: str, shared: dict[str, str] | None = None) -> Meta:
+    """The leaflet's own pronunciations, checked, then the shared ones it uses (`shared` when the
+    caller has read the shared file)."""
     line = meta.line_of("pronunciations")
     own = {word: check_respelling(word, said, source, line) for word, said in meta.pronunciations}
-    shared = load_pronunciations_file(shared_pronunciations_path(source))
+    if shared is None:
+        shared = load_pronunciations_file(shared_pronunciations_path(source))
     folded = {word.casefold() for word in own}
     used = {w: said for w, said in shared.items() if w.casefold() not in folded and occurs(w, text)}
     return replace(meta, pronunciations=tuple({**own, **used}.items()))

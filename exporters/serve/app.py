@@ -14,17 +14,25 @@ from starlette.applications import Starlette
 from starlette.background import BackgroundTask
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import FileResponse, HTMLResponse, JSONResponse, PlainTextResponse, Response
+from starlette.responses import (
+    FileResponse,
+    HTMLResponse,
+    JSONResponse,
+    PlainTextResponse,
+    RedirectResponse,
+    Response,
+)
 from starlette.routing import Route
 
 from ..checks.reports.json import as_data
+from ..limits import SOURCE_MB
 from ..readers.frontmatter import SLUG_PATTERN
-from ..readers.leaflet import DEFAULT_MAX_SOURCE_MB
 from ..requests import ServeRequest
 from .guard import OUTPUT_POLICY, Guard, output_file
 from .live import EditConflict, Leaflet, LiveLibrary
 from .pages import LibraryRow, leaflet_page, library_page
 from .templates import STATIC_FILES, TEMPLATES, preview_stylesheet
+from .upload import Imported, NotImported, import_upload
 
 TEXT_TYPES = ("text/plain", "text/markdown")
 INLINE_TYPES = ("text/html", "application/pdf")  # opened in the browser; the rest are downloaded
@@ -62,6 +70,7 @@ def create_app(request: ServeRequest, formats: tuple[str, ...] = ()) -> Starlett
     app = Starlette(
         routes=[
             Route("/", routes.library),
+            Route("/import", routes.import_word, methods=["GET", "POST"]),
             Route("/leaflets/{slug}", routes.leaflet),
             Route("/leaflets/{slug}/source", routes.source, methods=["GET", "PUT"]),
             Route("/leaflets/{slug}/findings.json", routes.findings),
@@ -89,12 +98,25 @@ class Routes:
             raise Refusal(404, f"There is no leaflet called '{slug}' here.")
         return self.live.leaflets[slug]
 
-    async def library(self, request: Request) -> Response:
+    async def library(self, request: Request, outcome: Imported | NotImported | None = None) -> Response:
         live, today = self.live, self.live.library.today
         rows = [LibraryRow(one, live.outputs.slots(slug), today) for slug, one in live.leaflets.items()]
         sort = request.query_params.get("sort", "next-review")
         descending = request.query_params.get("order") == "descending"
-        return HTMLResponse(library_page(rows, sort, descending, self.csrf), headers=_no_store())
+        page = library_page(rows, sort, descending, self.csrf, outcome)
+        status = outcome.status if isinstance(outcome, NotImported) else 200
+        return HTMLResponse(page, status_code=status, headers=_no_store())
+
+    async def import_word(self, request: Request) -> Response:
+        """The library page again, with the import's report or the reason it was refused (a
+        plain form post shows it as it is; the page's script takes the report and the table)."""
+        if request.method == "GET":
+            return RedirectResponse("/", status_code=303)
+        try:
+            outcome: Imported | NotImported = await import_upload(request, self.csrf, self.live)
+        except NotImported as refusal:
+            outcome = refusal
+        return await self.library(request, outcome)
 
     async def leaflet(self, request: Request) -> Response:
         leaflet = self._leaflet(request)
@@ -119,7 +141,7 @@ class Routes:
         kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
         if kind not in TEXT_TYPES:
             raise Refusal(415, "Send the leaflet as text (text/plain or text/markdown).")
-        data = await _body(request, DEFAULT_MAX_SOURCE_MB * 1024 * 1024)
+        data = await _body(request, int(SOURCE_MB.value() * 1024 * 1024))
         try:
             data.decode("utf-8")
         except UnicodeDecodeError:

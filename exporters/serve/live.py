@@ -9,6 +9,7 @@ import logging
 import threading
 import time
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import anyio
@@ -17,9 +18,10 @@ from watchfiles import awatch
 from ..build import today
 from ..build.incremental import Library
 from ..checks import DocumentReport, check_document, load_project_settings
-from ..errors import SourceError
+from ..errors import SourceError, UsageError
 from ..formats.html import render
 from ..formats.markdown import SUFFIX
+from ..importer import ImportReport, import_word
 from ..model import Document
 from ..output import atomic_target
 from ..readers.leaflet import read
@@ -90,9 +92,14 @@ class LiveLibrary:
         self.outputs.stop()
 
     def sources(self) -> list[Path]:
-        """The leaflets of the folder; a file that leads out of the folder (a link) is left out."""
+        """The leaflets of the folder; a file that leads out of the folder (a link) is left out.
+        A folder with none yet is an empty library: the first can be imported from the page."""
         inside = self.root.resolve()
-        return [path for path in find_sources([self.root]) if path.resolve().is_relative_to(inside)]
+        try:
+            found = find_sources([self.root])
+        except UsageError:
+            return []
+        return [path for path in found if path.resolve().is_relative_to(inside)]
 
     async def refresh(self, source: Path, rebuild: bool = True) -> Leaflet:
         """Read, check and preview a leaflet again; tell the pages; rebuild its outputs unless
@@ -116,6 +123,15 @@ class LiveLibrary:
                 return await self.refresh(source, rebuild=False)
             finally:
                 del self._being_saved[source]
+
+    async def import_word(self, data: bytes, name: str, replace: bool) -> tuple[ImportReport, Leaflet]:
+        """Import a Word file into the folder as `leaflet import` does (its refusals are raised),
+        then look at the new leaflet at once, so that its page opens from the report. Not while
+        a save is being written: one of them would overwrite the other unseen."""
+        async with self._saving:
+            job = partial(import_word, data, self.root, name=name, force=replace)
+            report = await anyio.to_thread.run_sync(job)
+            return report, await self.refresh(report.leaflet)
 
     def rebuild(self, leaflet: Leaflet) -> None:
         """Hand a leaflet's outputs to the workers (those out of date), unless a newer look

@@ -94,8 +94,8 @@ class Outputs:
                 pass
 
     def stop(self) -> None:
-        """As after an interruption of a build: outputs not started are dropped, those being
-        written finish (each file is written whole or not at all)."""
+        """As after an interruption of a build: outputs not started are dropped, the workers are
+        stopped and the part files of those being written removed (a file is whole or not there)."""
         if self._builder is not None:
             builder, self._builder = self._builder, None
             stopping = InterruptedError("the web page is stopping")

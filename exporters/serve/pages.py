@@ -9,6 +9,7 @@ from ..findings import Finding, Severity
 from .live import Leaflet
 from .outputs import Slot
 from .templates import environment
+from .upload import CSRF_FIELD, FILE_FIELD, MAX_UPLOAD_MB, REPLACE_FIELD, REPLACE_LABEL, Imported, NotImported
 
 SORTS = {
     "title": lambda row: row.leaflet.title.casefold(),
@@ -48,12 +49,18 @@ class LibraryRow:
         return self.leaflet.report.count(Severity(severity)) if self.leaflet.report else 0
 
 
-def library_page(rows: list[LibraryRow], sort: str, descending: bool, csrf: str) -> str:
+def library_page(rows: list[LibraryRow], sort: str, descending: bool, csrf: str,
+                 outcome: Imported | NotImported | None = None) -> str:  # fmt: skip
+    """The library, with the form that imports a Word file and, after an upload, its outcome."""
     if sort not in SORTS:
         sort = "next-review"
     rows = sorted(rows, key=SORTS[sort], reverse=descending)
     template = environment().get_template("library.html.j2")
-    return template.render(rows=rows, sort=sort, descending=descending, csrf=csrf)
+    fields = {"file": FILE_FIELD, "replace": REPLACE_FIELD, "csrf": CSRF_FIELD,
+              "replace_label": REPLACE_LABEL, "limit_mb": MAX_UPLOAD_MB}  # fmt: skip
+    return template.render(rows=rows, sort=sort, descending=descending, csrf=csrf, fields=fields,
+                           imported=outcome if isinstance(outcome, Imported) else None,
+                           refused=outcome if isinstance(outcome, NotImported) else None)  # fmt: skip
 
 
 @dataclass(frozen=True)

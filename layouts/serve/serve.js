@@ -11,8 +11,8 @@ function say(element, message) {
   window.setTimeout(() => { element.textContent = message; }, 50);
 }
 
-async function fetchPage() {
-  const response = await fetch(window.location.pathname + window.location.search, { cache: "no-store" });
+async function fetchPage(address = window.location.pathname + window.location.search) {
+  const response = await fetch(address, { cache: "no-store" });
   if (!response.ok) { return null; }
   return new DOMParser().parseFromString(await response.text(), "text/html");
 }
@@ -33,11 +33,44 @@ function libraryPage() {
   const refresh = () => {
     window.clearTimeout(waiting);
     waiting = window.setTimeout(async () => {
-      const page = await fetchPage();
+      const page = await fetchPage("/" + window.location.search);
       if (page) { swap(page, ["library"]); }
     }, 300);
   };
   for (const kind of ["changed", "outputs", "removed"]) { events.addEventListener(kind, refresh); }
+  importForm();
+}
+
+// The form posts the Word file itself without script; with script it is sent from here, and the
+// answer (the library page with the report or the refusal) gives the report and the table.
+function importForm() {
+  const form = document.getElementById("import-form");
+  const status = document.getElementById("import-status");
+  const csrf = document.querySelector('meta[name="csrf-token"]').content;
+  let sending = false;
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    if (sending) { return; }
+    sending = true;
+    // Set at once (not through say), so that the answer, however quick, clears it.
+    status.textContent = "Importing " + document.getElementById("word-file").files[0].name + "…";
+    try {
+      const response = await fetch(form.action, { method: "POST", body: new FormData(form), headers: { "X-CSRF-Token": csrf } });
+      const page = new DOMParser().parseFromString(await response.text(), "text/html");
+      if (!page.getElementById("import-report")) {
+        say(status, "Not imported. " + page.body.textContent);
+        return;
+      }
+      swap(page, ["import-report", "library"]);
+      status.textContent = "";
+      if (response.ok) { form.reset(); }
+      document.getElementById("import-outcome").focus();
+    } catch (error) {
+      say(status, "The Word file could not be sent. Check that leaflet serve is still running, then try again.");
+    } finally {
+      sending = false;
+    }
+  });
 }
 
 function leafletPage() {

@@ -1,6 +1,6 @@
 """The web page in a real browser (Debian's Chromium driven by Playwright): no WCAG 2.2 A or AA
 violation (axe-core), every action by keyboard, a finding marked as it is typed and saved, a
-change on disk shown on the open page, and two browsers editing one leaflet."""
+change on disk shown on the open page, two browsers editing one leaflet, and a Word file imported."""
 
 from __future__ import annotations
 
@@ -8,15 +8,20 @@ import re
 import socket
 import threading
 import time
+from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 import uvicorn
 
+from exporters.formats import export
+from exporters.readers.leaflet import read
 from exporters.requests import ServeRequest
 from exporters.serve.app import create_app
+from exporters.variants import layout_settings
 from tests.conftest import require_command, require_tool
 
-from .helpers import write_library
+from .helpers import FRONT_MATTER, SCAN, write_library
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 # Chromium's own calls home, which fail on a closed network and slow the start.
@@ -166,3 +171,41 @@ def test_two_browsers_editing_one_leaflet_never_overwrite_each_other(server, bro
     assert second.locator("#conflict").is_hidden()
     for page in (first, second):
         page.context.close()
+
+
+def test_a_word_file_made_by_our_exporter_is_imported_from_the_library_by_keyboard(server, browser, tmp_path):
+    address, folder = server
+    word = our_word_file(tmp_path)
+    page = browser.new_page()
+    # The computer's file chooser, answered here; listened for before the page opens, so that it
+    # is caught however soon the key is pressed.
+    page.on("filechooser", lambda chooser: chooser.set_files(word))
+    page.goto(address + "/")
+    tab_to(page, "#word-file")
+    page.keyboard.press("Space")  # the file input opens the file chooser
+    page.wait_for_function("() => document.getElementById('word-file').files.length === 1", timeout=WAIT_MS)
+    tab_to(page, "#import-button")
+    page.keyboard.press("Enter")
+    outcome = page.locator("#import-outcome")
+    outcome.wait_for(timeout=WAIT_MS)
+    assert outcome.inner_text() == "Imported: Coming in for a heart scan"
+    assert page.evaluate("() => document.activeElement.id") == "import-outcome"  # read out at once
+    assert "Your to-do list" in page.locator("#import-report").inner_text()
+    assert page.locator("#library th", has_text="Coming in for a heart scan").count() == 1
+    assert (folder / "source" / "heart-scan.md").is_file()  # the short name our Word file keeps
+    assert axe_violations(page) == ""  # with the report showing
+    tab_to(page, 'a[href="/leaflets/heart-scan"]:not(#library a)')
+    page.keyboard.press("Enter")
+    page.wait_for_url(address + "/leaflets/heart-scan")
+    assert page.locator("main > h1").inner_text() == "Coming in for a heart scan"
+    page.close()
+
+
+def our_word_file(folder: Path) -> Path:
+    """A leaflet of our own, made into Word by our Word exporter."""
+    front = FRONT_MATTER.format(title="Coming in for a heart scan", reviewed=date.today().isoformat(),
+                                next_review=(date.today() + timedelta(days=700)).isoformat())  # fmt: skip
+    body = SCAN.replace("Before the scan", "Before your heart scan")
+    source = folder / "heart-scan.md"
+    source.write_text(f"---\n{front}---\n{body}", encoding="utf-8")
+    return export(read(source), "docx", layout_settings("standard"), folder / "output")

@@ -7,6 +7,7 @@ import io
 from rich.console import Console
 from rich.text import Text
 
+from ...errors import printable
 from ...findings import Finding, Severity
 from ..engine import DocumentReport
 from .scorecard import score_lines, score_note
@@ -15,7 +16,7 @@ COLOURS = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.SUGG
 
 
 def finding_line(finding: Finding) -> Text:
-    line = Text(f"{finding.source}:{finding.line}:{finding.column} ")
+    line = Text(printable(f"{finding.source}:{finding.line}:{finding.column} "))
     line.append(str(finding.severity), style=COLOURS[finding.severity])
     line.append(f" {finding.rule} ", style="bold")
     line.append(finding.message)
@@ -26,7 +27,7 @@ def finding_line(finding: Finding) -> Text:
 
 def print_report(reports: list[DocumentReport], console: Console) -> None:
     for report in reports:
-        console.print(Text(str(report.source), style="bold underline"))
+        console.print(Text(printable(str(report.source)), style="bold underline"))
         for finding in report.findings:
             console.print(finding_line(finding), soft_wrap=True)
         if not report.findings:

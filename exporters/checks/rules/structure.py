@@ -62,6 +62,18 @@ def table_header(context: Context, switches: Switches) -> None:
                                "can say what each cell is.", header)  # fmt: skip
 
 
+def wide_table(context: Context, switches: Switches) -> None:
+    settings = switches["standard"]
+    for section in context.document.sections:
+        for block in (b for top in section.blocks for b in walk_blocks(top) if isinstance(b, Table)):
+            if len(block.header) > settings["columns"]:
+                context.report("wide-table", settings.severity, block.line, 1,
+                               f"This table has {len(block.header)} columns, more than fit across a printed "
+                               "page or a phone: the PDF prints it row by row, each cell under its heading.",
+                               f"Split it into tables of {settings['columns']} columns or fewer, or write "
+                               "it as a list.")  # fmt: skip
+
+
 def alt_text(context: Context, switches: Switches) -> None:
     settings = switches["standard"]
     for picture in context.document.pictures:
@@ -136,6 +148,7 @@ STANDARD = ("standard",)  # headings, tables and pictures are judged by the stan
 RULES = (
     Rule("heading-order", Scope.BLOCK, heading_order, profiles=STANDARD),
     Rule("table-header", Scope.BLOCK, table_header, profiles=STANDARD),
+    Rule("wide-table", Scope.BLOCK, wide_table, profiles=STANDARD),
     Rule("alt-text", Scope.BLOCK, alt_text, profiles=STANDARD),
     Rule("link-text", Scope.BLOCK, link_text),
     Rule("italic-or-underline", Scope.BLOCK, italic_or_underline),

@@ -28,6 +28,7 @@ from .package import add_page_footer, leaflet_dates, save_reproducibly, set_prop
 from .pictures import PictureWriter
 from .styles import StyleData, StyleIds, apply_styles, load_style_data, set_page
 
+SUFFIX = ".docx"  # a Word file's name ends so; the web page takes only such files to import
 # Anchors of the headings the exporter adds (the same as the HTML edition's ids).
 END_ANCHORS = ("words-we-use", "contact-us", "references", "about-this-leaflet")
 

@@ -35,17 +35,22 @@ class Bookmarks:
 
     def __init__(self) -> None:
         self._names: dict[str, str] = {}
+        self._taken: set[str] = set()  # the names given, to look up in constant time
+        self._next_count: dict[str, int] = {}  # the number to try next after each base name
         self._next_id = 0
 
     def name(self, anchor: str) -> str:
         if anchor not in self._names:
             base = "_".join(re.findall(r"[A-Za-z0-9]+", anchor)) or "place"
             base = ("b_" + base if not base[0].isalpha() else base)[:BOOKMARK_LENGTH - 4]
-            name, count = base, 1
-            while name in self._names.values():
+            count = self._next_count.get(base, 1)
+            name = _numbered(base, count)
+            while name in self._taken:
                 count += 1
-                name = f"{base}_{count}"
+                name = _numbered(base, count)
+            self._next_count[base] = count + 1
             self._names[anchor] = name
+            self._taken.add(name)
         return self._names[anchor]
 
     def known(self, anchor: str) -> bool:
@@ -59,6 +64,14 @@ class Bookmarks:
         properties = paragraph._p.pPr
         paragraph._p.insert(1 if properties is not None else 0, start)
         paragraph._p.append(end)
+
+
+def _numbered(base: str, count: int) -> str:
+    """The base name, and from the second use on its number, within Word's length."""
+    if count == 1:
+        return base
+    suffix = f"_{count}"
+    return base[: BOOKMARK_LENGTH - len(suffix)] + suffix
 
 
 def add_inlines(paragraph: WordParagraph, inlines: tuple[Inline, ...], bookmarks: Bookmarks,

@@ -19,6 +19,7 @@ from docx.oxml import parse_xml
 from docx.shared import Cm
 
 from ...model import Picture
+from ..templates import picture_bytes
 
 SVG_BLIP_EXTENSION = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"
 SVG_NAMESPACE = "http://schemas.microsoft.com/office/drawing/2016/SVG/main"
@@ -44,18 +45,20 @@ class PictureWriter:
     def add(self, paragraph, picture: Picture) -> None:
         run = paragraph.add_run()
         width = self._icon_width_cm if picture.icon else self._figure_width_cm
+        data = picture_bytes(picture)
         if picture.path.suffix.lower() == ".svg":
-            shape = run.add_picture(io.BytesIO(_bitmap(picture.path, width)), width=Cm(width))
-            self._attach_svg(paragraph.part, shape, picture.path)
+            shape = run.add_picture(io.BytesIO(_bitmap(data, width)), width=Cm(width))
+            self._attach_svg(paragraph.part, shape, picture.path, data)
         else:
-            shape = run.add_picture(str(picture.path), width=Cm(width))
+            shape = run.add_picture(io.BytesIO(data), width=Cm(width))
         _describe(shape, picture)
-    def _attach_svg(self, document_part, shape, path: Path) -> None:
+
+    def _attach_svg(self, document_part, shape, path: Path, data: bytes) -> None:
         part = self._svg_parts.get(path)
         if part is None:
             package = document_part.package
             name = package.next_partname("/word/media/image%d.svg")
-            part = Part(PackURI(name), "image/svg+xml", path.read_bytes(), package)
+            part = Part(PackURI(name), "image/svg+xml", data, package)
             self._svg_parts[path] = part
         relationship = document_part.relate_to(part, RELATIONSHIP_TYPE.IMAGE)
         blip = shape._inline.graphic.graphicData.pic.blipFill.blip
@@ -66,9 +69,9 @@ class PictureWriter:
         ))
 
 
-def _bitmap(path: Path, width_cm: float) -> bytes:
+def _bitmap(svg: bytes, width_cm: float) -> bytes:
     pixels = round(width_cm / 2.54 * BITMAP_DPI)
-    return cairosvg.svg2png(bytestring=path.read_bytes(), output_width=pixels, unsafe=False)
+    return cairosvg.svg2png(bytestring=svg, output_width=pixels, unsafe=False)
 
 
 def _describe(shape, picture: Picture) -> None:

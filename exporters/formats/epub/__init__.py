@@ -19,7 +19,7 @@ from jinja2 import Environment
 
 from ...model import Document, Picture
 from ...variants import VARIANTS, LayoutSettings
-from ..templates import MEDIA_TYPES, environment, term_id
+from ..templates import MEDIA_TYPES, environment, picture_bytes, term_id
 from .easy_read import easy_read_parts, plan_easy_read
 from .metadata import describe, modified
 from .navigation import (
@@ -75,6 +75,7 @@ def assemble(document: Document, settings: LayoutSettings, narrated: bool = Fals
     make_plan = plan_easy_read if settings.variant.needs_easy_read_text else plan_leaflet
     plan = make_plan(document, labels)
     pictures = _picture_files(plan.pictures)
+    checked = {picture.path: picture_bytes(picture) for picture in plan.pictures}
     context = {
         "document": document,
         "settings": settings,
@@ -94,7 +95,7 @@ def assemble(document: Document, settings: LayoutSettings, narrated: bool = Fals
     book = epub.EpubBook()
     features = replace(plan.features, narrated=True) if narrated else plan.features
     describe(book, document, settings, features, plan.description)
-    _add_resources(book, env, context, pictures)
+    _add_resources(book, env, context, {path: (name, checked[path]) for path, name in pictures.items()})
     documents = []
     for chapter in plan.chapters:
         text = env.get_template(chapter.template).render(context, chapter=chapter)
@@ -106,8 +107,9 @@ def assemble(document: Document, settings: LayoutSettings, narrated: bool = Fals
     return Assembly(book, tuple(documents), modified(document))
 
 
-def _add_resources(book: epub.EpubBook, env: Environment, context: dict, pictures: dict[Path, str]) -> None:
-    """The stylesheet, the generated cover and the pictures of the text."""
+def _add_resources(book: epub.EpubBook, env: Environment, context: dict,
+                   pictures: dict[Path, tuple[str, bytes]]) -> None:  # fmt: skip
+    """The stylesheet, the generated cover and the pictures of the text (their checked bytes)."""
     settings = context["settings"]
     # Sizes are relative to the reader's own default: the standard edition keeps it as it is.
     scale = round(100 * settings.font_size / VARIANTS["standard"].body_size)
@@ -120,9 +122,9 @@ def _add_resources(book: epub.EpubBook, env: Environment, context: dict, picture
     cover.content = env.get_template("epub/cover.svg.j2").render(context).encode("utf-8")
     book.add_item(cover)
     book.add_metadata(None, "meta", "", {"name": "cover", "content": cover.id})
-    for number, (path, name) in enumerate(pictures.items(), start=1):
+    for number, (path, (name, data)) in enumerate(pictures.items(), start=1):
         media = MEDIA_TYPES[path.suffix.lower()]
-        book.add_item(epub.EpubImage(f"picture-{number}", name, media, path.read_bytes()))
+        book.add_item(epub.EpubImage(f"picture-{number}", name, media, data))
 
 
 def _content_document(chapter: Chapter, text: str) -> epub.EpubItem:

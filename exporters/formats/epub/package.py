@@ -4,6 +4,10 @@
 2. Reproducible bytes: ebooklib stamps every zip entry with the current time, so the same leaflet
    would give a different file on each build. Here every entry gets the leaflet's own date and
    the same permissions, and `mimetype` stays the first entry, stored uncompressed.
+
+And one check before the book can count as made: every XML document in it must be well formed
+(ebooklib writes whatever text it is given), so that a book no reader can open is never taken
+as built and kept by the incremental build.
 """
 
 from __future__ import annotations
@@ -11,10 +15,13 @@ from __future__ import annotations
 import zipfile
 from datetime import datetime
 from pathlib import Path
+from xml.etree.ElementTree import ParseError
 
+from defusedxml.ElementTree import fromstring as parse_xml
 from ebooklib import epub
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+XML_DOCUMENTS = (".xhtml", ".opf", ".ncx", ".xml", ".svg", ".smil")
 # The earliest time a zip entry can hold; used when the leaflet's date is earlier still.
 ZIP_EPOCH = datetime(1980, 1, 1)
 
@@ -61,3 +68,15 @@ def write_book(book: epub.EpubBook, target: Path, modified: datetime) -> None:
     writer = _Writer(target, book, modified)
     writer.process()
     writer.write()
+    _refuse_badly_formed(target)
+
+
+def _refuse_badly_formed(target: Path) -> None:
+    """Raise ValueError, naming the document, when an XML document of the book is not well formed."""
+    with zipfile.ZipFile(target) as book:
+        for name in book.namelist():
+            if name.endswith(XML_DOCUMENTS):
+                try:
+                    parse_xml(book.read(name), forbid_dtd=False)
+                except ParseError as error:
+                    raise ValueError(f"the e-book's {name} is not well-formed XML ({error})") from None

@@ -8,6 +8,7 @@ WeasyPrint's PDF/UA-1 output has gaps that pdf_tags.py closes afterwards (see th
 from __future__ import annotations
 
 import os
+import warnings
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -19,13 +20,15 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError
 
-from ...errors import SourceError, UsageError
+from ...errors import OutputWarning, SourceError, UsageError
 from ...model import Document, Heading, Link, Meta, Picture, inlines_of, plain_text, walk_blocks, walk_inlines
 from ...readers.pictures import healthicons_folder
 from ...variants import LayoutSettings
 from ..html import render, render_easy_read
 from ..templates import term_id
 from .fetcher import LeafletFetcher
+from .glyphs import missing_characters, warning_text
+from .tables import too_wide_for
 from .tags import finish
 
 PAGE_TEMPLATE = "pdf/leaflet.html.j2"
@@ -51,7 +54,7 @@ class FontSource:
 def write(document: Document, settings: LayoutSettings, target: Path) -> None:
     """The clear-print or large-print edition."""
     page = render(document, settings, picture_src=file_url, template=PAGE_TEMPLATE,
-                  stylesheet=_stylesheet(settings))  # fmt: skip
+                  stylesheet=_stylesheet(settings), table_as_rows=too_wide_for(settings))  # fmt: skip
     _print(document, settings, page, target)
 
 
@@ -78,6 +81,10 @@ def _stylesheet(settings: LayoutSettings) -> str:
 
 def _print(document: Document, settings: LayoutSettings, page: str, target: Path) -> None:
     """Print the page with WeasyPrint as PDF/UA-1, then finish its tags."""
+    missing = missing_characters(document)
+    if missing:  # printed as U+FFFD, which DejaVu Sans has: PDF/UA allows no glyph that is not there
+        warnings.warn(OutputWarning(document.source, *warning_text(missing)), stacklevel=2)
+        page = page.translate(dict.fromkeys(map(ord, missing), "\ufffd"))
     fetcher = LeafletFetcher(document, allowed_folders(document, settings))
     try:  # the fonts are read as their stylesheet is parsed, the rest while the page is laid out
         stylesheet = (settings.layouts / FONT_STYLESHEET).read_text(encoding="utf-8")

@@ -31,6 +31,8 @@ class LeafletFetcher(URLFetcher):
         self.source = document.source
         self.folders = tuple(folder.resolve() for folder in folders)
         self.picture_lines = {picture.path.resolve(): picture.line for picture in document.pictures}
+        # A picture of the leaflet is served from the bytes the reader checked, never read again.
+        self.checked = {picture.path.resolve(): picture.data for picture in document.pictures if picture.data}
 
     def fetch(self, url: str, headers: dict | None = None) -> URLFetcherResponse:
         scheme = urlsplit(url).scheme.lower()
@@ -53,11 +55,13 @@ class LeafletFetcher(URLFetcher):
                 f"Copy the file into {self.source.parent} (for example into its "
                 "pictures folder) and refer to it there.",
             )
+        media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        if path in self.checked:
+            return URLFetcherResponse(path.as_uri(), self.checked[path], {"Content-Type": media_type})
         if not path.is_file():
             raise self._refusal(
                 url, line, "does not exist", "Check the spelling of the file name and that the file is there."
             )
-        media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": media_type})
 
     def _refusal(self, url: str, line: int, reason: str, hint: str) -> SourceError:

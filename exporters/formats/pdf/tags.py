@@ -7,7 +7,11 @@ WeasyPrint tags the page well, but (as its tracker also lists):
   here it leaves the structure tree and becomes an artifact, as on the web page;
 - header cells (TH) carry no /Scope; here column headers get /Column, others /Row;
 - a link's description (/Contents) is its bare address, such as "term-anaemia"; here it
-  becomes words a screen reader can say, given by the exporter.
+  becomes words a screen reader can say, given by the exporter;
+- in scripts whose letters are drawn from several glyphs (Bengali "থে": a vowel sign in two
+  parts round its consonant), the glyphs after the first of a cluster map to no text at all
+  ("<>"), which PDF/UA forbids; here they map to U+2060 WORD JOINER, which a reader neither
+  sees nor hears and which keeps the word whole when its text is copied.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from pikepdf import Array, ContentStreamInstruction, Dictionary, Name, Operator
 
 MarkedContent = tuple[tuple[int, int], int]  # (page object id, MCID)
 PAGINATION = Dictionary(Type=Name.Pagination)
+WORD_JOINER = b"> <2060>"
 
 
 def finish(data: bytes, target: Path, link_descriptions: Mapping[str, str]) -> None:
@@ -34,7 +39,18 @@ def finish(data: bytes, target: Path, link_descriptions: Mapping[str, str]) -> N
             untagged = _mark_untagged_as_artifacts(pdf, page, tagged, decorative)
             _forget_in_parent_tree(tree, page, untagged)
         _describe_links(pdf, link_descriptions)
+        _map_every_glyph(pdf)
         pdf.save(target, deterministic_id=True)
+
+
+def _map_every_glyph(pdf: pikepdf.Pdf) -> None:
+    """Give the glyphs that WeasyPrint maps to no text a text of their own (see above)."""
+    for font in pdf.objects:
+        if not isinstance(font, Dictionary) or "/ToUnicode" not in font:
+            continue
+        cmap = font.ToUnicode.read_bytes()
+        if b"> <>" in cmap:
+            font.ToUnicode.write(cmap.replace(b"> <>", WORD_JOINER))
 
 
 def _children(element: Dictionary) -> Array:

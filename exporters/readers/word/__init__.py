@@ -21,7 +21,8 @@ Written here, because neither library does it:
 from __future__ import annotations
 
 from .notes import Guess, Notes, Sure
+from .package import NotAWordFile
 from .picture_files import PictureFile
 from .reader import WordLeaflet, read_word
 
-__all__ = ["Guess", "Notes", "PictureFile", "Sure", "WordLeaflet", "read_word"]
+__all__ = ["Guess", "NotAWordFile", "Notes", "PictureFile", "Sure", "WordLeaflet", "read_word"]

@@ -30,6 +30,11 @@ PAGE_NUMBER_ONLY = re.compile(r"^(page\s*)?\d*(\s*(of|/)\s*\d*)?$", re.IGNORECAS
 SAVE_AS_DOCX = "Open it in Word and save it again with 'Save as' and the type 'Word Document (*.docx)'."
 
 
+class NotAWordFile(SourceError):
+    """Another kind of file than a Word document (.docx): an old .doc, a spreadsheet, a zip, plain
+    text. A Word document that cannot be imported (locked, damaged, empty) is a plain SourceError."""
+
+
 @dataclass(frozen=True)
 class Properties:
     """What the file says about itself (empty text where it says nothing)."""
@@ -59,12 +64,13 @@ def open_word(data: bytes, name: Path) -> WordDocument:
                 "Open it in Word, remove the password (File, Info, Protect Document), "
                 "save it and import it again.",
             )
-        raise _refuse(name, "This is an old Word file (.doc), not a .docx file.", SAVE_AS_DOCX)
+        raise _refuse(name, "This is an old Word file (.doc), not a .docx file.", SAVE_AS_DOCX, NotAWordFile)
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise _refuse(
             name,
             "This is not a Word document (.docx).",
             "Choose a file saved by Word as .docx. " + SAVE_AS_DOCX,
+            NotAWordFile,
         )
     _refuse_other_zips(data, name)
     try:
@@ -100,11 +106,12 @@ def _refuse_other_zips(data: bytes, name: Path) -> None:
         name,
         f"This is {kind}, not a Word document (.docx).",
         "Open it in its program and save it as a Word document (.docx).",
+        NotAWordFile,
     )
 
 
-def _refuse(name: Path, message: str, hint: str) -> SourceError:
-    return SourceError(name, 0, message, hint)
+def _refuse(name: Path, message: str, hint: str, kind: type[SourceError] = SourceError) -> SourceError:
+    return kind(name, 0, message, hint)
 
 
 def read_properties(word: WordDocument) -> Properties:
