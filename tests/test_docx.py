@@ -141,6 +141,22 @@ def test_tables_have_a_repeating_header_row_and_no_merged_cells(every):
     assert [c.text for c in word.tables[0].rows[2].cells] == ["You feel hot", "Phone us"]
 
 
+def test_text_after_a_table_keeps_a_space_below_it(make_leaflet, tmp_path):
+    """A Word table has no space after it: the paragraph that follows carries it, as much as the
+    space between two paragraphs, and a heading keeps its own larger space."""
+    body = ("# Test\n\n| Feeling | What to do |\n| --- | --- |\n| Sore | Rest |\n\nRest for a day.\n\n"
+            "| Feeling | What to do |\n| --- | --- |\n| Hot | Phone us |\n\n## Next\n\nMore words.\n")
+    target = tmp_path / "tables.docx"
+    docx_exporter.write(read(make_leaflet(body)), layout_settings("large-print"), target)
+    word = docx.Document(str(target))
+    after = [table._tbl.getnext() for table in word.tables]
+    paragraph, heading = (docx.text.paragraph.Paragraph(element, word) for element in after)
+    normal = word.styles["Normal"].paragraph_format.space_after
+    assert paragraph.text == "Rest for a day." and paragraph.paragraph_format.space_before == normal
+    assert heading.style.name == "Heading 1" and heading.paragraph_format.space_before is None
+    assert heading.style.paragraph_format.space_before > normal
+
+
 def test_glossary_is_a_two_column_table_after_its_heading(every):
     _, _, word = every
     glossary = word.tables[1]

@@ -89,11 +89,11 @@ def test_every_sentence_is_drafted_or_said_to_be_left_out(make_leaflet):
 
 
 def test_rows_use_plain_words_full_words_and_the_active_voice(make_leaflet):
-    body = ("## Treatment\n\nYou will have chemotherapy as a drip. "
+    body = ("## Treatment\n\nYou may get oedema after the drip. "
             "Your blood is checked by a nurse every week. TKIs are tablets.\n")
     front = "title: Treatment\nabbreviations:\n  TKI: tyrosine kinase inhibitor\n"
     rows, _ = _drafted(make_leaflet(body, front))
-    assert rows == ["You will have cancer medicine as a drip.", "A nurse checks your blood every week.",
+    assert rows == ["You may get swelling after the drip.", "A nurse checks your blood every week.",
                     "Tyrosine kinase inhibitors are tablets."]
 
 
@@ -121,3 +121,23 @@ def test_a_picture_only_when_the_words_clearly_call_for_one(make_leaflet):
     assert "icon:officer" not in text and "4x4" not in text
     rows = [line for line in text.splitlines() if line.startswith("- ")]
     assert not rows[2].startswith("- ![") and "these may fit: icon:" in rows[2]  # a nurse or a drip: a person chooses
+
+
+def test_pictures_follow_what_the_words_mean():
+    """A baby is a baby (not a pregnant woman); "baby blues" is low mood; a row about a part of the
+    body is not pictured by the person who looks at it; "do not smoke" offers the no-smoking sign."""
+    from exporters.readers.picture_words import choose_picture, picture_candidates
+
+    picked = {text: getattr(choose_picture(text), "path", None) for text in (
+        "Put your baby to sleep on their back.",
+        "The baby blues usually pass within two weeks.",
+        "The doctor looks inside your bladder with a camera.",
+        "Do not smoke near your baby.",
+    )}  # fmt: skip
+    assert picked == {
+        "Put your baby to sleep on their back.": "people/baby_0203m",
+        "The baby blues usually pass within two weeks.": "emotions/sad",
+        "The doctor looks inside your bladder with a camera.": None,  # the bladder or the doctor: a person chooses
+        "Do not smoke near your baby.": None,
+    }
+    assert "symbols/smoking_cessation" in [c.path for c in picture_candidates("Do not smoke near your baby.")]

@@ -96,8 +96,8 @@ def _is_passive(lower: list[str], position: int, helper: str, lists: PassiveWord
     by_follows = "by" in after[:BY_WITHIN]
     if helper == "get" and participle in lists.get_phrases:
         return False
-    if participle in lists.stative or participle.startswith("un"):
-        return by_follows
+    if participle in lists.stative or (participle.startswith("un") and participle not in lists.irregular):
+        return by_follows  # "is unrelated", but "is undertaken", "is understood" are verbs
     if participle == "made" and after[:2] == ["up", "of"]:
         return False  # "is made up of": what something is, not what someone does
     if participle in ("called", "named") and helper == "be":

@@ -89,6 +89,7 @@ class TextBlock:
     profile: str
     section: int
     sentences: list[Sentence] = field(default_factory=list)
+    cell: tuple[int, int] | None = None  # a table cell's (row, column); row 0 is the header
 
     @cached_property
     def text(self) -> str:
@@ -186,8 +187,11 @@ def _blocks_in(block: Block, profile: str, section: int) -> list[TextBlock]:
             kind = "list-item" if id(nested) in in_lists else "paragraph"
             found.append(TextBlock(kind, nested.content, nested.line, profile, section))
         elif isinstance(nested, Table):
-            for cells in (nested.header, *nested.rows):
-                found.extend(TextBlock("table-cell", c.content, nested.line, profile, section) for c in cells)
+            for row, cells in enumerate((nested.header, *nested.rows)):
+                found.extend(
+                    TextBlock("table-cell", cell.content, nested.line, profile, section, cell=(row, column))
+                    for column, cell in enumerate(cells)
+                )
     return found
 
 

@@ -163,3 +163,17 @@ def _ends_at(tokens: list[Token], index: int, forms: list[frozenset[str]]) -> in
 def phrase_list(name: str, inflect: bool = True) -> PhraseList:
     entries = load_yaml(name)
     return PhraseList({str(key): str(value) for key, value in entries.items()}, inflect)
+
+
+@cache
+def everyday_phrases() -> PhraseList:
+    """Phrases that hold a listed word but that readers know ("local anaesthetic", "the following"):
+    the word-list rules report nothing inside them."""
+    return PhraseList({phrase: "" for phrase in load_words("everyday-phrases.txt")}, inflect=False)
+
+
+def outside_everyday_phrases(found: list[Match], text: str, tokens: list[Token] | None = None,
+                             token_set: frozenset[str] | None = None) -> list[Match]:  # fmt: skip
+    """The matches of a list that do not stand inside an everyday phrase of the text."""
+    everyday = everyday_phrases().find(text, tokens, token_set)
+    return [m for m in found if not any(e.start <= m.start and m.end <= e.end for e in everyday)]

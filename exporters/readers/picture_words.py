@@ -23,9 +23,8 @@ PICTURE_WORDS = LAYOUTS / "easy-read" / "pictures.yaml"
 ICON_WORDS = LAYOUTS / "easy-read" / "icon-words.yaml"
 _CAPITALS = re.compile(r"(?<![\w-])[A-Z][A-Z0-9&]+(?:-[A-Za-z0-9]+)*(?![\w-])")
 # What a row says is not so calls for no picture of it: "It does not hurt", "You cannot eat".
-_NEGATED = re.compile(
-    r"\b((?:not|no|never|cannot|can't|don't|won't|without)\s+)(?:[\w'-]+\s+){0,2}[\w'-]+", re.IGNORECASE
-)
+NEGATIONS = ("not", "no", "never", "cannot", "can't", "don't", "won't", "without")
+_NEGATED = re.compile(rf"\b((?:{'|'.join(NEGATIONS)})\s+)(?:[\w'-]+\s+){{0,2}}[\w'-]+", re.IGNORECASE)
 _NAME = re.compile(r"(?<=[\w,;:)] )(?:[A-Z][a-z]+(?: (?:of|and|for|the) )?)+(?:[A-Z][a-z]+)?")
 
 
@@ -116,8 +115,8 @@ def picture_candidates(text: str, entries: tuple[PictureWords, ...] | None = Non
     """Every picture the words call for, best first, scored by what matched: a curated health word
     3, a Health Icons title 2, a curated everyday word or a Health Icons tag 1. A longer phrase
     takes its words from shorter ones of other pictures: "blood sugar" is a glucometer, not sugar."""
-    words = _NEGATED.sub(r"\1", _NAME.sub(" ", _CAPITALS.sub(" ", text)))  # see _NEGATED, _NAME, _CAPITALS
     curated = load_picture_words() if entries is None else entries
+    words = _negated(curated).sub(r"\1", _NAME.sub(" ", _CAPITALS.sub(" ", text)))  # see _NEGATED, _NAME
     found = _matches(words, curated)
     taken: list[tuple[int, int, str]] = []
     scores: dict[str, float] = {}
@@ -136,6 +135,22 @@ def picture_candidates(text: str, entries: tuple[PictureWords, ...] | None = Non
     candidates = [Candidate((ours.get(path) or health[path]).icon, (ours.get(path) or health[path]).alt,
                             score, tuple(because[path]), path) for path, score in scores.items()]  # fmt: skip
     return sorted(candidates, key=lambda c: (-c.score, c.path))
+
+
+@lru_cache(maxsize=4)
+def _negated(curated: tuple[PictureWords, ...]) -> re.Pattern[str]:
+    """_NEGATED, except where the negation starts one of our phrases: "do not smoke" has a picture
+    of its own (the no-smoking sign), so "smoke" stays."""
+    kept = set()
+    for word in (word.lower() for entry in curated for word in entry.words):
+        tokens = word.split()
+        where = next((i for i, token in enumerate(tokens) if token in NEGATIONS), None)
+        if where is not None and where + 1 < len(tokens):
+            kept.add(" ".join(tokens[where + 1 :]))
+    if not kept:
+        return _NEGATED
+    keep = "|".join(re.escape(phrase) for phrase in sorted(kept))
+    return re.compile(_NEGATED.pattern.replace(r"\s+)", rf"\s+)(?!(?:{keep})\b)", 1), re.IGNORECASE)
 
 
 def _matches(words: str, curated: tuple[PictureWords, ...]) -> list[Found]:

@@ -20,15 +20,35 @@ def slot_states(client, slug: str) -> dict[str, State]:
     return {slot.output.target.name: slot.state for slot in client.app_state.live.outputs.slots(slug)}
 
 
-def test_an_edit_made_while_the_pdf_builds_wins_over_the_older_one(tmp_path):
-    source = write_library(tmp_path)
-    scan = source / "scan.md"
-    sections = "".join(f"\n## Part {n}\n\nYou can eat and drink before part {n} of the scan.\n" for n in range(30))
-    scan.write_text(scan.read_text(encoding="utf-8") + sections, encoding="utf-8")  # a PDF that takes a while
+def hold_pdfs_while(gate: Path, monkeypatch) -> None:
+    """Clear- and large-print PDFs wait while `gate` exists, so the test, not the machine's speed,
+    decides when a build ends (the workers are forked from this process and inherit the wait)."""
+    import exporters.formats.pdf as pdf
+
+    write = pdf.write
+
+    def held_write(document, settings, target):
+        deadline = time.monotonic() + 60
+        while gate.exists() and time.monotonic() < deadline:
+            time.sleep(0.02)
+        write(document, settings, target)
+
+    monkeypatch.setattr(pdf, "write", held_write)
+
+
+def pdf_slot(client, target: Path):
+    return next(s for s in client.app_state.live.outputs.slots("scan") if s.output.target == target)
+
+
+def test_an_edit_made_while_the_pdf_builds_wins_over_the_older_one(tmp_path, monkeypatch):
+    write_library(tmp_path)
     target = tmp_path / "output" / "scan" / "scan.large-print.pdf"
+    gate = tmp_path / "hold-the-pdfs"
+    hold_pdfs_while(gate, monkeypatch)
     with serving(tmp_path, formats=("pdf",)) as client:
         wait_for(lambda: set(slot_states(client, "scan").values()) == {State.UP_TO_DATE}, 90, "the first PDFs")
         text = client.get("/leaflets/scan/source").text
+        gate.touch()
         first = save(client, "scan", text.replace("as normal", "as normal, then rest for an hour"))
         assert first.status_code == 200
         assert slot_states(client, "scan")["scan.large-print.pdf"] == State.BUILDING
@@ -36,8 +56,10 @@ def test_an_edit_made_while_the_pdf_builds_wins_over_the_older_one(tmp_path):
         second = save(client, "scan", text.replace("as normal", "as normal, then walk for a while"),
                       etag=first.headers["etag"])  # fmt: skip
         assert second.status_code == 200
-        slot = next(s for s in client.app_state.live.outputs.slots("scan") if s.output.target == target)
-        assert slot.in_workers and slot.waiting is not None  # the first edit is still being built
+        # The first edit is still being built; the second waits for it.
+        wait_for(lambda: pdf_slot(client, target).in_workers and pdf_slot(client, target).waiting is not None,
+                 30, "the second edit waiting")  # fmt: skip
+        gate.unlink()
         wait_for(lambda: set(slot_states(client, "scan").values()) == {State.UP_TO_DATE}, 90, "the newest PDFs")
         with pdfplumber.open(target) as pdf:
             words = " ".join(page.extract_text() or "" for page in pdf.pages)
@@ -46,11 +68,13 @@ def test_an_edit_made_while_the_pdf_builds_wins_over_the_older_one(tmp_path):
         assert "Up to date" in client.get("/leaflets/scan").text
         # An edit with an error, made while the last good one builds: that build ends, but the
         # page says the file is not rebuilt from the newest text.
+        gate.touch()
         third = save(client, "scan", text.replace("as normal", "as normal, then sit down"), etag=second.headers["etag"])
         assert slot_states(client, "scan")["scan.large-print.pdf"] == State.BUILDING
         broken = text.replace("title: Having a scan", "title: Having a scan\nchecks:\n  sources: error")
         assert save(client, "scan", broken.replace("references:\n  - Northfield Test Service guidance (2026)\n", ""),
                     etag=third.headers["etag"]).json()["errors"] == 1  # fmt: skip
+        gate.unlink()
         wait_for(lambda: set(slot_states(client, "scan").values()) == {State.HELD_BACK}, 90, "'not rebuilt'")
         assert "error to fix first" in client.get("/leaflets/scan").text
 

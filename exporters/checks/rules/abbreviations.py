@@ -14,14 +14,19 @@ from dataclasses import dataclass
 from ...findings import Severity
 from ...model import Abbreviation, walk_inlines
 from ...sentences import word_spans
+from ..passive import passive_words
 from ..units import Sentence
 from ..vocabulary import zipf
 from ..wordlists import load_words, phrase_list
 from .base import Context, Rule, Scope, Switches
 from .explanations import explained_before
+from .surroundings import row_neighbours
 
 SHOUTED_WORD_ZIPF = 4.0  # a word in capitals this common is shouted, not abbreviated
 SHOUTED_SHORT_WORD_ZIPF = 5.0  # three letters: "NOW", "NOT", but not "PET" (scan)
+NAME_WORD_ZIPF = 3.0  # a word in capitals this common, beside an abbreviation, is a word of a name
+# A cell that says what a marker is: "A change that ...", "Your cells have a gene called ...".
+_EXPLAINS_A_MARKER = re.compile(r"^(?:an?|the|your|a kind of|a type of)\s+[a-z]", re.IGNORECASE)
 ROMAN_NUMERALS = frozenset("II III IV VI VII VIII IX XI XII".split())
 NUMBERED = frozenset(
     "stage type grade class phase part level chapter section appendix schedule category".split()
@@ -35,7 +40,19 @@ _BRACKET_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _LETTER_LIST = re.compile(r"\b[A-Z]{1,2}(?:(?:,\s*|\s+or\s+|\s+and\s+)[A-Z]{1,2}\b){2,}")
-_CALLED = re.compile(r"\b(?:called|named)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+# "a protein called CD20", "two genes, called BRCA1 and BRCA2", "other genes, such as PALB2 and TP53"
+_CALLED = re.compile(
+    r"\b(?:called|named|such as)\s+(?:an?\s+|the\s+)?(?P<list>(?:[\w+-]+(?:\s*,\s*|\s+and\s+|\s+or\s+))*)$",
+    re.IGNORECASE,
+)
+# A word a marker's name may end with: "FLT3-positive", "HER2-negative", "CD20-low".
+MARKER_ENDINGS = ("-positive", "-negative", "-low", "-high", "+", "-", "−")
+# A word before a common word in capitals that makes it a name: "people with ALL", "your ALL".
+AFTER_A_NAME = frozenset(  # "your ALL may come back", "ALL cells": a verb or a noun after a name
+    "has have had can may might will would could should must does did usually often cells cell "
+    "treatment".split()
+)
+TAKES_A_NAME = frozenset("with for of have has had your the their my called treat treating treats".split())
 
 
 def root(word: str) -> str:
@@ -130,7 +147,8 @@ def spelled_out(sentence: Sentence, start: int, end: int, following: Sentence | 
     before = sentence.text[:start]
     if in_brackets_with_words(sentence, start, end):
         return True
-    if _CALLED.search(before) and explained_before(before):
+    called = _CALLED.search(before)
+    if called and explained_before(before[: called.start("list")]):
         return True  # "a protein called CD19", "problems with the nerves, called ICANS"
     pattern = rf"\b{re.escape(sentence.text[start:end])}\W{{0,2}}\s+(?:stands for|means|is short for)\b"
     if re.search(pattern, sentence.text):
@@ -144,44 +162,104 @@ def in_brackets_with_words(sentence: Sentence, start: int, end: int) -> bool:
     """ "full words (ABC)", "ABC (full words)", "RhD positive (sometimes written Rh+)"."""
     before, after = sentence.text[:start], sentence.text[end:]
     bracket = _BRACKET_BEFORE.search(before)
-    if bracket and len(before[: bracket.start()].split()) >= 2:
-        return True
+    if bracket and len(before[: bracket.start()].split()) >= 2 and re.match(r"^['’]?s?[+−-]?\s*\)", after):
+        return True  # the bracket holds the abbreviation alone, not a list: "(BP, pulse, temperature)"
     return bool(re.match(r"^[+−-]?\s*\((?:\w+[\s,-]+){1,}\w+", after))
 
 
 def abbreviation(context: Context, switches: Switches) -> None:
-    """Abbreviations and markers not spelled out at first use, each root reported once."""
-    known = leaflet_abbreviations(context)
-    latin = {key.upper().rstrip(".") for key in phrase_list("latin-abbreviations.yaml", False).entries}
+    """Abbreviations and markers not spelled out at first use, each root reported once. A heading
+    that names an abbreviation without spelling it out leaves its first use to the text below."""
     seen: set[str] = set()
+    in_headings: dict[str, tuple] = {}  # root -> where a heading first named it
     sentences = list(context.sentences)
     for position, sentence in enumerate(sentences):
         settings = switches.get(sentence.profile)
         if settings is None:
             continue
         following = sentences[position + 1] if position + 1 < len(sentences) else None
-        for index, (start, word) in enumerate(sentence.spans):
-            marker = is_marker(sentence, start, word)
-            if not (marker or looks_abbreviated(word)) or word in known.listed:
+        for index, bare in _abbreviations_in(context, sentence):
+            if bare in seen:
                 continue
-            bare = root(word)
-            if bare in seen or bare in known.listed or bare.upper() in latin:
-                continue
-            if _numbered(sentence, index, bare) or (not marker and shouted(sentence, index, known)):
-                continue
-            if _among_letters(sentence, index):
+            explained = bare.lower() in sentence.block.marked_words or _spelled_out_near(
+                context, sentence, bare, following
+            )
+            if sentence.block.kind == "heading" and not explained:
+                in_headings.setdefault(bare, (sentence, index, settings))
                 continue
             seen.add(bare)
-            if bare.lower() in sentence.block.marked_words or spelled_out(
-                sentence, start, start + len(word), following
-            ):
-                continue
-            shown = sentence.text[start : start + len(word) + marker]
-            context.report_at("abbreviation", settings.severity, sentence, index,
-                              f'"{shown}" is an abbreviation that is not spelled out at its first use.',
-                              f'Write the words in full the first time: "the full words ({shown})", '
-                              "or add it under 'abbreviations' in the front matter.", shown)  # fmt: skip
+            if not explained:
+                _report_unexplained(context, sentence, index, settings)
+    for bare, (sentence, index, settings) in in_headings.items():
+        if bare not in seen:  # named only in headings
+            _report_unexplained(context, sentence, index, settings)
     _twice_spelled(context, switches)
+
+
+def _abbreviations_in(context: Context, sentence: Sentence) -> list[tuple[int, str]]:
+    """(word number, root) of each abbreviation or marker of the sentence that the leaflet does
+    not list: not a known one, a Latin one, a numeral, a shouted word or a word of a name."""
+    known = leaflet_abbreviations(context)
+    latin = {key.upper().rstrip(".") for key in phrase_list("latin-abbreviations.yaml", False).entries}
+    found = []
+    for index, (start, word) in enumerate(sentence.spans):
+        marker = is_marker(sentence, start, word)
+        if not (marker or looks_abbreviated(word)) or word in known.listed:
+            continue
+        bare = root(word)
+        if bare in known.listed or bare.upper() in latin or _numbered(sentence, index, bare):
+            continue
+        if (not marker and shouted(sentence, index, known)) or _among_letters(sentence, index):
+            continue
+        if _word_of_a_name(sentence, index):
+            continue
+        found.append((index, bare))
+    return found
+
+
+def _report_unexplained(context: Context, sentence: Sentence, index: int, settings) -> None:
+    start, word = sentence.spans[index]
+    shown = sentence.text[start : start + len(word) + is_marker(sentence, start, word)]
+    context.report_at("abbreviation", settings.severity, sentence, index,
+                      f'"{shown}" is an abbreviation that is not spelled out at its first use.',
+                      f'Write the words in full the first time: "the full words ({shown})", '
+                      "or add it under 'abbreviations' in the front matter.", shown)  # fmt: skip
+
+
+def _spelled_out_near(context: Context, sentence: Sentence, bare: str, following: Sentence | None) -> bool:
+    """Spelled out in this sentence (at any of its uses: "the PIF TICK, the mark of the Patient
+    Information Forum (PIF)"), or in another cell of the same table row; a marker ("FLT3-positive")
+    is also explained by a cell of its row that says in plain words what it is ("A gene change")."""
+    if _spelled_out_in(sentence, bare, following):
+        return True
+    for heading, cell in row_neighbours(context, sentence.block):
+        if any(_spelled_out_in(other, bare, None) for other in cell.sentences):
+            return True
+        if _marker_name(sentence, bare) and _EXPLAINS_A_MARKER.match(cell.text) and heading.strip():
+            return True
+    return False
+
+
+def _spelled_out_in(sentence: Sentence, bare: str, following: Sentence | None) -> bool:
+    return any(root(word) == bare and spelled_out(sentence, start, start + len(word), following)
+               for start, word in sentence.spans)  # fmt: skip
+
+
+def _marker_name(sentence: Sentence, bare: str) -> bool:
+    """A marker's name: capitals and digits ("FLT3", "CD33", "TP53"), or written with a sign or
+    "-positive" in the sentence."""
+    written = [word for _, word in sentence.spans if root(word) == bare]
+    return bool(re.search(r"[A-Z]\d", bare)) or any(word.endswith(MARKER_ENDINGS) for word in written)
+
+
+def _word_of_a_name(sentence: Sentence, index: int) -> bool:
+    """An everyday word in capitals beside an abbreviation: the name of a mark or a service,
+    "the PIF TICK", not an abbreviation of its own."""
+    word = sentence.words[index]
+    if not (word.isalpha() and word.isupper() and len(word) > 2 and zipf(word.lower()) >= NAME_WORD_ZIPF):
+        return False
+    neighbours = [sentence.words[i] for i in (index - 1, index + 1) if 0 <= i < len(sentence.words)]
+    return any(looks_abbreviated(n) and zipf(n.lower()) < NAME_WORD_ZIPF for n in neighbours)
 
 
 def _twice_spelled(context: Context, switches: Switches) -> None:
@@ -233,7 +311,7 @@ def shouted(sentence: Sentence, index: int, known: LeafletAbbreviations) -> bool
     abbreviation, or a short word ("DO", "IF") beside one."""
     words = sentence.words
     word = words[index]
-    if not word.isupper() or known.known(word):
+    if not word.isupper() or known.known(word) or _used_as_a_name(sentence, index):
         return False
     if _common(word):
         return True
@@ -241,6 +319,17 @@ def shouted(sentence: Sentence, index: int, known: LeafletAbbreviations) -> bool
     return len(word) <= 3 and word.isalpha() and any(
         n.isupper() and _common(n) and not known.known(n) for n in neighbours
     )
+
+
+def _used_as_a_name(sentence: Sentence, index: int) -> bool:
+    """A common word in capitals standing as a noun ("people with ALL.", "your ALL has come back"):
+    an abbreviation, where shouting would come before the words it stresses ("ALL appointments")."""
+    words, gaps = sentence.words, sentence.gaps
+    if index == 0 or words[index - 1].lower() not in TAKES_A_NAME or not words[index].isalpha():
+        return False
+    if index + 1 == len(words) or gaps[index].strip(" "):
+        return True  # the phrase ends with it
+    return words[index + 1].lower() in passive_words().be | AFTER_A_NAME
 
 
 def all_caps(context: Context, switches: Switches) -> None:

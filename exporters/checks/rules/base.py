@@ -15,7 +15,7 @@ from ...sentences import word_spans
 from ..metrics import Metrics
 from ..settings import CheckSettings, RuleSettings
 from ..units import Locator, Sentence, TextBlock
-from ..wordlists import Match, PhraseList
+from ..wordlists import Match, PhraseList, outside_everyday_phrases
 
 PROFILES = ("standard", "easy-read")
 T = TypeVar("T")
@@ -171,22 +171,34 @@ def word_list_rule(
 ) -> Rule:
     """A rule that is only a list: each entry found is reported with its alternative (Vale's
     "substitution", proselint's "preferred forms"); `counts` may pass over some matches, and with
-    `once` each entry is reported at its first use only."""
+    `once` each entry is reported at its first use only: its first use in the text, as a heading
+    only names what the text below says (a heading's use is reported when the text has none)."""
 
     def check(context: Context, switches: Switches) -> None:
         if not applies(context):
             return
         found = phrases()
         seen: set[tuple[str, str]] = set()
+        in_headings: dict[tuple[str, str], tuple[Sentence, RuleSettings, Match]] = {}
         for sentence, settings in context.sentences_for(switches):
-            for match in found.find(sentence.text, sentence.tokens, sentence.token_set):
+            matches = found.find(sentence.text, sentence.tokens, sentence.token_set)
+            for match in outside_everyday_phrases(matches, sentence.text, sentence.tokens):
                 first_use = (sentence.profile, match.key)  # each edition has its own first use
                 if not counts(sentence, match) or (once and first_use in seen):
                     continue
+                if once and sentence.block.kind == "heading":
+                    in_headings.setdefault(first_use, (sentence, settings, match))
+                    continue
                 seen.add(first_use)
-                message, suggestion = describe(match)
-                context.report_at(rule, settings.severity, sentence, word_index_at(sentence, match.start),
-                                  message, suggestion, match.text)  # fmt: skip
+                report(context, sentence, settings, match)
+        for first_use, (sentence, settings, match) in in_headings.items():
+            if first_use not in seen:
+                report(context, sentence, settings, match)
+
+    def report(context: Context, sentence: Sentence, settings: RuleSettings, match: Match) -> None:
+        message, suggestion = describe(match)
+        context.report_at(rule, settings.severity, sentence, word_index_at(sentence, match.start),
+                          message, suggestion, match.text)  # fmt: skip
 
     check.__doc__ = f"The {rule} rule: a list of words and what to write instead."
     return Rule(rule, Scope.SENTENCE, check, mark)

@@ -167,6 +167,8 @@ def easy_read_row(context: Context, switches: Switches) -> None:
                                    "This easy-read row has no picture.",
                                    "Start the row with a picture: '- ![what it shows](icon:NAME) ...'.",
                                    text)  # fmt: skip
+                elif not _picture_written(context, row.line):
+                    _report_chosen_picture(context, settings, row, text)
                 sentences = len(split_sentences(text))
                 if sentences > settings["sentences"]:
                     context.report(
@@ -178,6 +180,26 @@ def easy_read_row(context: Context, switches: Switches) -> None:
                         "Start a new row, with its own picture, for the next idea.",
                         text,
                     )
+
+
+def _picture_written(context: Context, line: int) -> bool:
+    """Whether the row's own line in the source starts with a picture (else the reader chose one)."""
+    locator = context.locator
+    start = locator.offset_of_line(line)
+    end = locator.text.find("\n", start)
+    return "![" in locator.text[start : end if end >= 0 else None]
+
+
+def _report_chosen_picture(context: Context, settings, row, text: str) -> None:
+    """A row written without a picture that the computer gave one by its words: a person must
+    check that it fits, as the words may mean something else ("Buses stop outside the hospital")."""
+    picture = row.picture
+    name = f"icon:{picture.icon}" if picture.icon else picture.path.name
+    context.report("easy-read-row", settings.severity_of("chosen-severity"), row.line, 1,
+                   f'This easy-read row has no picture of its own; the computer chose "{picture.alt}" '
+                   f"({name}) by its words.",
+                   f"Check that it fits, and write it in: '- ![{picture.alt}]({name}) ...', or choose "
+                   "another.", text)  # fmt: skip
 
 
 def easy_read_draft(context: Context, switches: Switches) -> None:

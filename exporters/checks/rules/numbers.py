@@ -61,7 +61,7 @@ def _stays_a_figure(sentence: Sentence, index: int, data: dict, ranges: bool = T
         return True
     if before_gap.endswith("(") and gaps[index].startswith(")"):
         return True  # "(1)": the number of a point
-    previous = words[index - 1].lower() if index else ""
+    previous = _word_before_the_list(words, index)
     following = _following_word(sentence, index)
     if previous in data["numbered"] or previous in data["dates"] or following in data["dates"]:
         return True
@@ -74,6 +74,19 @@ def _stays_a_figure(sentence: Sentence, index: int, data: dict, ranges: bool = T
         return False
     # "5 to 10 days", "1 in 20 people", "1 or 2 tablets"
     return int(words[other]) > 9 or _stays_a_figure(sentence, other, data, ranges=False)
+
+
+def _word_before_the_list(words: tuple[str, ...], index: int) -> str:
+    """The word before the figure, or before the list of figures it ends: "days 1, 3 and 5" ->
+    "days" for each of them."""
+    while index > 0:
+        if _FIGURE.match(words[index - 1]):
+            index -= 1
+        elif words[index - 1].lower() in ("and", "or") and index >= 2 and _FIGURE.match(words[index - 2]):
+            index -= 2
+        else:
+            break
+    return words[index - 1].lower() if index else ""
 
 
 def _other_figure(words: tuple[str, ...], index: int) -> int | None:

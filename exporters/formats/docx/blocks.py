@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from docx.document import Document as WordDocument
 from docx.oxml.ns import qn
+from docx.shared import Twips
 
 from ...model import (
     Block,
@@ -55,6 +56,10 @@ class BlockWriter:
         self.cell_padding = data.twips(data["cell_padding"])
         self.list_kept_whole = data.values.get("list_kept_whole", 0)
         self.list_kept_ends = data.values.get("list_kept_ends", 0)
+        self.table_space_after = data.twips(data.values.get("table_space_after", 0))
+        styles = data["styles"].items()
+        self.space_before = {name: data.twips(spec.get("space_before", 0)) for name, spec in styles}
+        self._after_table = False
 
     def paragraph(self, inlines: tuple[Inline, ...], style: str = "Normal"):
         paragraph = self.styled_paragraph(style)
@@ -62,10 +67,18 @@ class BlockWriter:
         return paragraph
 
     def styled_paragraph(self, style: str, text: str = ""):
-        """A new paragraph at the end of the document, in a paragraph style."""
+        """A new paragraph at the end of the document, in a paragraph style; after a table it keeps
+        the table's space below (a Word table has none of its own), unless its style has more."""
         paragraph = self.document.add_paragraph(text)
         self.style_ids.paragraph(paragraph, style)
+        if self._after_table and self.space_before.get(style, 0) < self.table_space_after:
+            paragraph.paragraph_format.space_before = Twips(self.table_space_after)
+        self._after_table = False
         return paragraph
+
+    def after_table(self) -> None:
+        """A table has just been written: the next paragraph leaves a space below it."""
+        self._after_table = True
 
     def heading(self, heading: Heading) -> None:
         """Level 1 is the leaflet's title (Title style); `##` is Heading 1, and so on."""
@@ -156,6 +169,7 @@ class BlockWriter:
                     _shade(cell, self.header_shading)
                 add_inlines(paragraph, content, self.bookmarks, self.style_ids)
         _mark_header_row(table, self.cell_padding)
+        self.after_table()
         return table
 
 

@@ -167,6 +167,7 @@ class RowTables:
             for cell in table.rows[-1].cells:
                 for paragraph in cell.paragraphs:
                     paragraph.paragraph_format.keep_with_next = True
+        self._writer.after_table()
         return table
 
     def _fill(self, picture_cell, words_cell, row: LayoutRow) -> None:

@@ -2,13 +2,19 @@
 errors and warnings per 1,000 words.
 
 Run it by hand:
-    python tests/checks/accuracy/corpus.py                 # train and held-out, one table each
+    python tests/checks/accuracy/corpus.py                 # the sets tuned on, then held-out-2
     python tests/checks/accuracy/corpus.py --split train --misses   # each miss and false alarm
     python tests/checks/accuracy/corpus.py --code /tmp/old-checkout  # the rules of another checkout
 
-Tune the rules on train only; held-out is for reporting (tests/checks/test_corpus.py holds its floor).
+The rules were tuned on train and held-out ("tuned on": both together). held-out-2 was written by
+someone who never ran the checker, and is for reporting only: read its figures, never its misses,
+while rules are still changing (tests/checks/test_corpus.py holds its floors).
 A finding matches a label when the rule is the same, the line is the same (a label without a line
 is about the whole leaflet) and, when the label quotes words, the finding's words share one of them.
+
+A rule's summary of the whole leaflet ("16 of 25 sentences are passive") is counted in the noise
+but not scored: the labels are per sentence, and the summary says nothing that the findings it
+counts do not say one by one, so scoring it would count their mistakes twice.
 """
 
 from __future__ import annotations
@@ -25,7 +31,9 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[3]
 CORPUS = ROOT / "tests" / "corpus"
-SPLITS = ("train", "held-out")
+SPLITS = ("train", "held-out", "held-out-2")
+TUNED_ON = ("train", "held-out")  # reported together as "tuned on"
+DEFAULT = ("tuned-on", "held-out-2")
 TODAY = date(2026, 6, 1)  # the day the corpus's review dates are judged on
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z0-9]+)*")  # words as the corpus README compares them: "HER2+" is "her2"
 
@@ -87,7 +95,18 @@ def best_match(findings: list, label: dict):
 
 
 def leaflets(split: str, corpus: Path = CORPUS) -> list[Path]:
-    return sorted((corpus / split).glob("*.md"))
+    """The leaflets of a split; "tuned-on" is train and held-out together."""
+    folders = TUNED_ON if split == "tuned-on" else (split,)
+    return [path for folder in folders for path in sorted((corpus / folder).glob("*.md"))]
+
+
+def is_summary(finding) -> bool:
+    """A sentence rule's finding about the whole leaflet: it quotes no words of a sentence."""
+    from exporters.checks.rules import RULES
+    from exporters.checks.rules.base import Scope
+
+    rule = RULES.get(finding.rule)
+    return rule is not None and rule.scope is Scope.SENTENCE and not finding.text
 
 
 def measure_split(split: str, corpus: Path = CORPUS) -> Measure:
@@ -99,7 +118,7 @@ def measure_split(split: str, corpus: Path = CORPUS) -> Measure:
     for path in leaflets(split, corpus):
         labels = (yaml.safe_load(path.with_suffix(".labels.yaml").read_text(encoding="utf-8")) or {})
         report = check_document(read(path), today=TODAY)
-        unmatched = list(report.findings)
+        unmatched = [finding for finding in report.findings if not is_summary(finding)]
         for label in labels.get("findings") or []:
             finding = best_match(unmatched, label)
             tally = result.rules[label["rule"]]
@@ -138,13 +157,17 @@ def table(split: str, result: Measure) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=SPLITS, action="append", help="train or held-out (default: both)")
+    parser.add_argument("--split", choices=(*SPLITS, "tuned-on"), action="append",
+                        help="train, held-out, tuned-on (both) or held-out-2 (default: tuned-on, held-out-2)")
     parser.add_argument("--misses", action="store_true", help="list each miss and false alarm")
     parser.add_argument("--code", type=Path, default=ROOT, help="the checkout whose rules are measured")
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     arguments = parser.parse_args()
     sys.path.insert(0, str(arguments.code.resolve()))
-    for split in arguments.split or SPLITS:
+    for split in arguments.split or DEFAULT:
+        if not leaflets(split, arguments.corpus):
+            print(f"{split}: no leaflets yet\n")
+            continue
         result = measure_split(split, arguments.corpus)
         print(table(split, result))
         if arguments.misses:
