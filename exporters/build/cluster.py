@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import tempfile
+import threading
 from concurrent.futures import CancelledError, Future
 from dataclasses import dataclass, replace
 from functools import cache
@@ -30,6 +31,7 @@ from .work import Outcome, Output, make_output, worker_lost
 
 CONNECT_SECONDS = 10  # how long to wait for the scheduler to answer before saying so
 QUIET_LOGGERS = ("distributed", "tornado")  # their reconnection reports would bury our message
+WATCH_SECONDS = 0.5  # how often the build looks whether the client gave up on the scheduler
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,8 +101,6 @@ class DaskWorkers:
     def __init__(self, address: str, program: str) -> None:
         from distributed import Client
 
-        for name in QUIET_LOGGERS:
-            logging.getLogger(name).setLevel(logging.CRITICAL)
         self.address = address
         self._program = program
         try:
@@ -111,22 +111,35 @@ class DaskWorkers:
                 "that the scheduler is running ('dask scheduler' prints its address), or build on "
                 "this computer alone without --scheduler."
             ) from None
+        _quieten_dask_logs()
         self.executor = self.client.get_executor(pure=False)
         self._layouts: dict[Path, object] = {}
         self._stopping = False
-        self.unmade = 0  # outputs lost with the scheduler
+        self._pending: set[Future[Outcome]] = set()
+        self._lock = threading.Lock()
+        self._unmade = 0  # outputs lost with the scheduler
+        self._closed = threading.Event()
+        threading.Thread(target=self._watch_the_scheduler, name="scheduler-watch", daemon=True).start()
 
     def send(self, document: Document) -> object:
         """The document goes to the cluster once, as a task of its own that each of its outputs'
         tasks depends on. (Not scattered: scattered data dies with its worker, whereas Dask runs a
         lost task again from the copy the scheduler keeps.)"""
+        if self._scheduler_gone():
+            return None
         return self.client.submit(delivered, document, pure=False)
 
     def submit(self, output: Output, document: object) -> Future[Outcome]:
+        if self._scheduler_gone():
+            return _cancelled()
         folder = output.settings.layouts
         if folder not in self._layouts:
             self._layouts[folder] = self.client.submit(delivered, LayoutFiles.of(folder), pure=False)
-        return self.executor.submit(make_on_worker, output, document, self._layouts[folder], self._program)
+        future = self.executor.submit(make_on_worker, output, document, self._layouts[folder], self._program)
+        with self._lock:
+            self._pending.add(future)
+        future.add_done_callback(self._forget)
+        return future
 
     def outcome_of(self, output: Output, future: Future[Outcome]) -> Outcome | None:
         from distributed.scheduler import KilledWorker
@@ -138,25 +151,65 @@ class DaskWorkers:
         except KilledWorker:  # Dask gave up after the task's workers died, one after another
             return worker_lost(output, "Build again without --scheduler to see the problem on this computer")
         except (CancelledError, OSError):  # the scheduler went away: close() says so, once
-            self.unmade += 1
+            with self._lock:
+                self._unmade += 1
             return Outcome(output, error=SourceError(output.source, 0, "The Dask scheduler went away."))
 
     def close(self, stopped: bool) -> None:
+        from distributed.client import ClosedClientError
+
         self._stopping = stopped
+        self._closed.set()
         try:
-            self.executor.shutdown(wait=not stopped and not self.unmade)
+            self.executor.shutdown(wait=not stopped and not self._unmade)
+        except ClosedClientError:  # the scheduler went away: there is nothing left to cancel there
+            pass
         finally:
             try:
                 self.client.close(timeout=CONNECT_SECONDS)
             except (OSError, TimeoutError):  # the scheduler is gone already: nothing to close
                 pass
-        if self.unmade and not stopped:
+        if self._unmade and not stopped:
             raise UsageError(
                 f"The Dask scheduler at {self.address} stopped answering during the build, so "
-                f"{self.unmade} output{'s were' if self.unmade != 1 else ' was'} not made. The files "
+                f"{self._unmade} output{'s were' if self._unmade != 1 else ' was'} not made. The files "
                 "already made are whole and up to date. Start the scheduler again (or build without "
                 "--scheduler) and build again: only what is missing is made."
             )
+
+    def _scheduler_gone(self) -> bool:
+        return self.client.status in ("closing", "closed")
+
+    def _watch_the_scheduler(self) -> None:
+        """Once the client gives up reconnecting to a scheduler that went away, Dask leaves some of
+        its futures waiting for ever (those it had not yet sent); this ends them, so that the
+        build can finish and say what was not made."""
+        while not self._closed.wait(WATCH_SECONDS):
+            if self._scheduler_gone():
+                with self._lock:
+                    waiting = list(self._pending)
+                for future in waiting:
+                    future.cancel()
+                return
+
+    def _forget(self, future: Future[Outcome]) -> None:
+        with self._lock:
+            self._pending.discard(future)
+
+
+def _cancelled() -> Future[Outcome]:
+    future: Future[Outcome] = Future()
+    future.cancel()
+    future.set_running_or_notify_cancel()
+    return future
+
+
+def _quieten_dask_logs() -> None:
+    """Dask logs each failed reconnection with its traceback; the build says what happened in
+    one sentence instead. (Dask sets levels on its own child loggers, so each is set here.)"""
+    for name in list(logging.root.manager.loggerDict):
+        if name.split(".")[0] in QUIET_LOGGERS:
+            logging.getLogger(name).setLevel(logging.CRITICAL + 1)
 
 
 def _reason(error: BaseException) -> str:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import importlib
 import sys
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -102,9 +103,8 @@ def check_supported(format_names: list[str], variant_names: list[str]) -> None:
 def _load(chosen: Format):
     """Import an exporter; a missing system library becomes a message that says how to install it."""
     try:
-        if chosen.module in sys.modules:
-            return sys.modules[chosen.module]
-        with span(f"imported {chosen.module}"):
+        first_time = chosen.module not in sys.modules
+        with span(f"imported {chosen.module}") if first_time else nullcontext():
             return importlib.import_module(chosen.module)
     except (OSError, ImportError) as error:
         raise MissingSystemPiece(
