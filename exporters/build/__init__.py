@@ -93,7 +93,10 @@ def _build(request: BuildRequest, pairs: list[tuple[str, str]], sources: list[Pa
     unchanged = {} if request.force else run.unchanged(sources, keys)
     jobs = min(request.jobs, (len(sources) - len(unchanged)) * len(pairs))
     workers = cluster(request, run.library.program) if jobs else None
-    with Builder(jobs, run.library, request.force, run.advance, workers) as run.builder, run.progress:
+    # Each worker imports this build's exporters while this process reads and checks (measured:
+    # 0.5 s sooner for one leaflet, no slower for 21; WeasyPrint alone takes 0.7 s to import).
+    ready = tuple(dict.fromkeys(name for name, _ in pairs))
+    with Builder(jobs, run.library, request.force, run.advance, workers, ready) as run.builder, run.progress:
         mark("workers started")
         for source in sources:
             run.leaflet(source, unchanged.get(source))

@@ -137,6 +137,16 @@ def export(document: Document, format_name: str, settings: LayoutSettings, out_d
     return target
 
 
+def load_exporters(format_names: tuple[str, ...]) -> None:
+    """Import these formats' exporters now, ahead of their first output. One that cannot load is
+    left: its first output says what to install."""
+    for name in format_names:
+        try:
+            _load(FORMATS[name])
+        except MissingSystemPiece:
+            pass
+
+
 def release_loaded() -> None:
     """Let every exporter this process has loaded free what it keeps between outputs."""
     for chosen in FORMATS.values():
