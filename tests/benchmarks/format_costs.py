@@ -69,6 +69,7 @@ def words_of(leaflet: Path) -> int:
 
 def format_costs(leaflets: list[Path], scratch: Path) -> dict[tuple[str, str], list[float]]:
     """CPU seconds per leaflet of reading + checking, and of each (format, edition)."""
+    scratch.mkdir(parents=True, exist_ok=True)
     costs: dict[tuple[str, str], list[float]] = defaultdict(list)
     warmed: set[tuple[str, str]] = set()
     check_document(read(leaflets[0]))  # the check's word lists, loaded once per process
