@@ -91,6 +91,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--no-check", action="store_true",
                        help="build leaflets even when the plain-English check finds errors "
                        "(the findings are still shown)")
+    build.add_argument("--scheduler", metavar="ADDRESS",
+                       help="make the outputs on a Dask cluster, for example tcp://10.0.0.5:8786 "
+                       "(this computer still reads, checks and writes every file)")
 
     check = commands.add_parser("check", help="check leaflets for plain English and trustworthy information",
                                 description="Check every leaflet found in PATH and report what to fix.")
@@ -177,7 +180,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(arguments: argparse.Namespace) -> int:
     if arguments.command == "build":
+        from .timeline import mark
+
+        mark("the command line read (Python started, the command's imports)")
         from .build import run_build
+
+        mark("the build's imports")
 
         return run_build(build_request(arguments))
     if arguments.command == "check":
@@ -232,6 +240,7 @@ def build_request(arguments: argparse.Namespace) -> BuildRequest:
         variants=tuple(arguments.variant or ()), font_size=plain[-1] if plain else None, font_sizes=named,
         paper=arguments.paper, jobs=arguments.jobs, force=arguments.force, no_check=arguments.no_check,
         braille_grade=arguments.braille_grade, braille_page=arguments.braille_page,
+        scheduler=arguments.scheduler,
     )  # fmt: skip
 
 

@@ -41,6 +41,25 @@ def atomic_target(target: Path, mode: int = 0o644) -> Iterator[Path]:
         temporary.unlink(missing_ok=True)
 
 
+@contextmanager
+def part_file(folder: Path, name: str) -> Iterator[Path]:
+    """A part file in `folder` for work that is read back and never kept (a worker's output,
+    whose bytes go to the build that asked for it); it is removed however the work ends."""
+    folder.mkdir(parents=True, exist_ok=True)
+    handle, path = tempfile.mkstemp(prefix=f".{name}.{os.getpid()}.", suffix=PART_SUFFIX, dir=folder)
+    os.close(handle)
+    try:
+        yield Path(path)
+    finally:
+        Path(path).unlink(missing_ok=True)
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    """Write `data` as the whole of `target`, or leave `target` as it was."""
+    with atomic_target(target) as temporary:
+        temporary.write_bytes(data)
+
+
 def remove_abandoned_parts(folder: Path, ours_too: bool = False) -> None:
     """Delete the part files that a killed build left behind (their process is gone); with
     `ours_too`, also this process's own (a build that was stopped cleans up after itself)."""

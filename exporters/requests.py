@@ -23,6 +23,7 @@ class BuildRequest:
     no_check: bool = False
     braille_grade: int = 2  # 1 uncontracted, 2 contracted
     braille_page: tuple[int, int] | None = None  # cells, lines; None: the layout's own size
+    scheduler: str | None = None  # a Dask scheduler's address: the outputs are made on its cluster
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,9 +21,10 @@ from ..model import Document
 from ..output import output_path
 from ..readers.sources import find_sources, slug_clash
 from ..requests import BuildRequest
+from ..timeline import mark, span
 from ..variants import VARIANTS, LayoutSettings, known_variant, layout_settings
 from .incremental import LeafletRecord, Library, stamp_path
-from .parallel import Builder, Output
+from .parallel import Builder, Output, Workers
 from .progress import Leaflet, Progress
 
 if TYPE_CHECKING:
@@ -56,6 +57,15 @@ def check_font_sizes(request: BuildRequest, variants: set[str]) -> None:
             raise UsageError(f"--font-size names {variant}, which this build does not make.")
 
 
+def cluster(request: BuildRequest, program: str) -> Workers | None:
+    """The Dask cluster's workers with --scheduler; None builds on this computer."""
+    if request.scheduler is None:
+        return None
+    from .cluster import DaskWorkers
+
+    return DaskWorkers(request.scheduler, program)
+
+
 def today() -> date:
     """The day the review-date rule compares with (a function, so that tests can move it)."""
     return date.today()
@@ -82,10 +92,16 @@ def _build(request: BuildRequest, pairs: list[tuple[str, str]], sources: list[Pa
     keys = {source: run.library.key(source) for source in sources}
     unchanged = {} if request.force else run.unchanged(sources, keys)
     jobs = min(request.jobs, (len(sources) - len(unchanged)) * len(pairs))
-    with Builder(jobs, run.library, request.force, run.advance) as run.builder, run.progress:
+    workers = cluster(request, run.library.program) if jobs else None
+    # Each worker imports this build's exporters while this process reads and checks (measured:
+    # 0.5 s sooner for one leaflet, no slower for 21; WeasyPrint alone takes 0.7 s to import).
+    ready = tuple(dict.fromkeys(name for name, _ in pairs))
+    with Builder(jobs, run.library, request.force, run.advance, workers, ready) as run.builder, run.progress:
+        mark("workers started")
         for source in sources:
             run.leaflet(source, unchanged.get(source))
         outcomes = run.builder.finish()
+    mark("every output made")
     run.errors += [outcome.error for outcome in outcomes if outcome.error]
     for note in dict.fromkeys(note for outcome in outcomes for note in outcome.warnings):
         run.progress.say(f"warning: {note}")
@@ -203,14 +219,16 @@ class Run:
             self._check_settings = load_project_settings()
         try:
             with time_limit(f"Reading and checking {source}"):
-                data = read_source(source)
-                key = self.library.key(source, data)
-                shared = self.library.shared_glossary(source), self.library.shared_pronunciations(source)
-                document = read(source, data, *shared)
+                with span(f"read {source.name}"):
+                    data = read_source(source)
+                    key = self.library.key(source, data)
+                    shared = self.library.shared_glossary(source), self.library.shared_pronunciations(source)
+                    document = read(source, data, *shared)
                 clash = slug_clash(document, self._slugs)
                 if clash:
                     raise clash
-                report = check_document(document, self._check_settings, today=self.library.today)
+                with span(f"checked {source.name}"):
+                    report = check_document(document, self._check_settings, today=self.library.today)
         except (SourceError, OverLimit) as error:
             self.library.forget(source)
             self.errors.append(SourceError(source, 0, str(error)) if isinstance(error, OverLimit) else error)

@@ -84,7 +84,7 @@ class Library:
     def __init__(self, out_dir: Path, today: date) -> None:
         self.out_dir = out_dir
         self.today = today
-        self.program = _folder_digest(PACKAGE)  # changes with any change of code or data
+        self.program = program_digest()
         project = Path.cwd() / PROJECT_SETTINGS
         self._shared = _digest(
             self.program, _file_digest(project) if project.is_file() else "",
@@ -209,6 +209,11 @@ def _entries_in(text: str, glossary: dict[str, str]) -> list[str]:
 
 
 # Digests -------------------------------------------------------------------------------------
+
+
+def program_digest() -> str:
+    """The program itself, its code and its data: it changes with any change of either."""
+    return _folder_digest(PACKAGE)
 
 
 def _digest(*parts: str) -> str:

@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import importlib
 import sys
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import UsageError
 from ..model import Document
-from ..output import atomic_target, output_path, remove_abandoned_parts
+from ..output import output_path, part_file, remove_abandoned_parts, write_atomically
+from ..timeline import span
 from ..variants import LayoutSettings
 
 SYSTEM_PACKAGES = (
@@ -101,7 +103,9 @@ def check_supported(format_names: list[str], variant_names: list[str]) -> None:
 def _load(chosen: Format):
     """Import an exporter; a missing system library becomes a message that says how to install it."""
     try:
-        return importlib.import_module(chosen.module)
+        first_time = chosen.module not in sys.modules
+        with span(f"imported {chosen.module}") if first_time else nullcontext():
+            return importlib.import_module(chosen.module)
     except (OSError, ImportError) as error:
         raise MissingSystemPiece(
             f"The {chosen.name} format cannot be made on this computer: a library it needs is "
@@ -110,21 +114,37 @@ def _load(chosen: Format):
         ) from None
 
 
+def make(document: Document, format_name: str, settings: LayoutSettings,
+         scratch: Path) -> tuple[bytes, int | None]:  # fmt: skip
+    """Build one output in a part file under `scratch`; return its bytes and its pages (None for
+    formats without fixed pages). The part file never stays: whoever asked writes the bytes."""
+    chosen = FORMATS[format_name]
+    exporter = _load(chosen)
+    write = getattr(exporter, chosen.writer_of(settings.variant.name))
+    name = output_path(scratch, document.meta.slug, settings.variant.name, chosen.extension).name
+    with part_file(scratch, name) as temporary:
+        write(document, settings, temporary)
+        pages = getattr(exporter, chosen.count_pages)(temporary) if chosen.count_pages else None
+        return temporary.read_bytes(), pages
+
+
 def export(document: Document, format_name: str, settings: LayoutSettings, out_dir: Path) -> Path:
     """Build one output file and return its path."""
-    chosen = FORMATS[format_name]
-    target = output_path(out_dir, document.meta.slug, settings.variant.name, chosen.extension)
-    write = getattr(_load(chosen), chosen.writer_of(settings.variant.name))
+    target = output_path(out_dir, document.meta.slug, settings.variant.name, FORMATS[format_name].extension)
     remove_abandoned_parts(target.parent)
-    with atomic_target(target) as temporary:
-        write(document, settings, temporary)
+    data, _ = make(document, format_name, settings, target.parent)
+    write_atomically(target, data)
     return target
 
 
-def count_pages(format_name: str, path: Path) -> int | None:
-    """The pages of an output, for formats that have fixed pages; None for the others."""
-    chosen = FORMATS[format_name]
-    return getattr(_load(chosen), chosen.count_pages)(path) if chosen.count_pages else None
+def load_exporters(format_names: tuple[str, ...]) -> None:
+    """Import these formats' exporters now, ahead of their first output. One that cannot load is
+    left: its first output says what to install."""
+    for name in format_names:
+        try:
+            _load(FORMATS[name])
+        except MissingSystemPiece:
+            pass
 
 
 def release_loaded() -> None:

@@ -7,7 +7,9 @@ On the same content and the same machine, in one run, alternating the two sides:
 (b) 20 leaflets (copies of the example leaflets under new names), both sides given all cores:
     `leaflet build --jobs N` against a pool of N running pandoc's jobs side by side;
 (c) an unchanged rebuild of the 20 leaflets (our side only: pandoc has no incremental build);
-and the peak memory of each worker process on a leaflet of about 100 large-print pages.
+(d) the peak memory of each worker process on a leaflet of about 100 large-print pages;
+(e) every format and edition, braille, audio and the talking book included: the CPU seconds of one
+    more leaflet (see format_costs.py), and the hours a library of 5,000 would take here.
 
 Pandoc's route is `pandoc -o x.docx`, `pandoc -o x.epub`, and `pandoc -s -o x.html` followed by
 WeasyPrint (the same version that we use) to PDF. Pandoc is given the text of the large-print
@@ -36,6 +38,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from exporters.readers.pictures import find_icon  # noqa: E402
+from tests.benchmarks.format_costs import format_costs, report, sample_leaflets  # noqa: E402
 
 BIN = Path(sys.executable).parent
 EXAMPLES = sorted(p for p in (ROOT / "source").glob("*.md") if p.name != "README.md")
@@ -205,6 +208,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--leaflets", type=int, default=20)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--sample", type=int, default=4, help="leaflets timed in every format, for (e)")
+    parser.add_argument("--library", type=int, default=5000, help="the library (e) projects to")
     options = parser.parse_args()
     formats = ["pdf", "docx", "epub"] if epub_ready() else ["pdf", "docx"]
     if shutil.which("pandoc") is None:
@@ -239,6 +244,11 @@ def main() -> None:
             pages = len(pdf.pages)
         workers = ", ".join(f"{peak:.0f} MB" for peak in sorted(peaks.values(), reverse=True))
         print(f"{'(d) peak memory per worker, ' + str(pages) + '-page leaflet':<44} {workers}")
+
+        sample = sample_leaflets(options.sample)
+        print(f"(e) every format, CPU seconds per leaflet once a worker has its libraries "
+              f"({', '.join(p.stem for p in sample)}):")  # fmt: skip
+        print("\n".join(report(format_costs(sample, folder / "scratch"), len(sample), options.library)))
 
 
 if __name__ == "__main__":

@@ -23,6 +23,7 @@ from weasyprint.urls import FatalURLFetchingError
 from ...errors import OutputWarning, SourceError, UsageError
 from ...model import Document, Heading, Link, Meta, Picture, inlines_of, plain_text, walk_blocks, walk_inlines
 from ...readers.pictures import healthicons_folder
+from ...timeline import span
 from ...variants import LayoutSettings
 from ..html import render, render_easy_read
 from ..templates import term_id
@@ -91,14 +92,18 @@ def _print(document: Document, settings: LayoutSettings, page: str, target: Path
         fonts, font_config = font_stylesheet(FontSource(stylesheet, fetcher.folders, fetcher))
         options = {"pdf_variant": PDF_VARIANT, "stylesheets": [fonts], "uncompressed_pdf": False}
         base_url = document.source.parent.resolve().as_uri() + "/"
-        html = HTML(string=page, base_url=base_url, url_fetcher=fetcher)
-        printed = html.render(font_config=font_config, **options)
+        with span(f"{document.meta.slug}.{settings.variant.name}.pdf: layout"):
+            html = HTML(string=page, base_url=base_url, url_fetcher=fetcher)
+            printed = html.render(font_config=font_config, **options)
     except FatalURLFetchingError as error:
         if isinstance(error.__cause__, SourceError):
             raise error.__cause__ from None
         raise
     printed.metadata.created, printed.metadata.modified = print_dates(document.meta)
-    finish(printed.write_pdf(**options), target, link_descriptions(document))
+    with span(f"{document.meta.slug}.{settings.variant.name}.pdf: drawing"):
+        data = printed.write_pdf(**options)
+    with span(f"{document.meta.slug}.{settings.variant.name}.pdf: tagging"):
+        finish(data, target, link_descriptions(document))
 
 
 @lru_cache(maxsize=8)
@@ -109,13 +114,14 @@ def font_stylesheet(source: FontSource) -> tuple[CSS, FontConfiguration]:
     system's font list take tens of milliseconds a PDF, and the PDF is the same without it.
     A font that cannot be read raises, and nothing is kept.
     """
-    font_config = FontConfiguration()
-    fonts = CSS(
-        string=source.stylesheet,
-        base_url=FONT_FOLDER.as_uri() + "/",
-        url_fetcher=source.fetcher,
-        font_config=font_config,
-    )
+    with span("PDF font set-up"):
+        font_config = FontConfiguration()
+        fonts = CSS(
+            string=source.stylesheet,
+            base_url=FONT_FOLDER.as_uri() + "/",
+            url_fetcher=source.fetcher,
+            font_config=font_config,
+        )
     return fonts, font_config
 
 
