@@ -58,6 +58,17 @@ def build(source: Path, out: Path, *extra: str) -> subprocess.Popen:
     return subprocess.Popen(command, cwd=source.parent, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
+def errors_of(process: subprocess.Popen, timeout: float) -> str:
+    """The build's error stream once it has ended; a build still running after `timeout` is
+    killed (so that a hung build fails its test and outlives nothing)."""
+    try:
+        return process.communicate(timeout=timeout)[1]
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.communicate()
+        raise
+
+
 def files_of(out: Path) -> dict[str, bytes]:
     return {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*")
             if p.is_file() and ".leaflet-cache" not in p.parts}  # fmt: skip
@@ -117,7 +128,7 @@ def library(tmp_path_factory):
     folder = tmp_path_factory.mktemp("cluster")
     source = write_library(folder / "source")
     local = build(source, folder / "local", "--jobs", "2")
-    _, errors = local.communicate(timeout=300)
+    errors = errors_of(local, 300)
     assert local.returncode == 0, errors
     return source, files_of(folder / "local")
 
@@ -138,7 +149,7 @@ def cluster(tmp_path_factory, library):
 def test_a_build_on_the_cluster_makes_the_same_bytes_and_reads_nothing_from_the_shared_disk(tmp_path, library, cluster):
     source, expected = library
     finished = build(source, tmp_path / "out", "--scheduler", cluster.address)
-    _, errors = finished.communicate(timeout=300)
+    errors = errors_of(finished, 300)
     assert finished.returncode == 0, errors
     made = files_of(tmp_path / "out")
     assert len(made) == LEAFLETS * 4 and made == expected
@@ -152,7 +163,7 @@ def test_a_worker_killed_part_way_leaves_its_work_to_the_other(tmp_path, library
     running = build(source, out, "--scheduler", cluster.address)
     wait_for_first_output(out, running)
     cluster.workers[0].send_signal(signal.SIGKILL)
-    _, errors = running.communicate(timeout=300)
+    errors = errors_of(running, 300)
     assert cluster.workers[0].wait(timeout=30) == -signal.SIGKILL
     assert running.returncode == 0, errors
     assert files_of(out) == expected
@@ -164,7 +175,7 @@ def test_a_scheduler_that_stops_part_way_ends_the_build_with_a_message(tmp_path,
     running = build(source, out, "--scheduler", cluster.address)
     wait_for_first_output(out, running)
     cluster.scheduler.send_signal(signal.SIGTERM)
-    _, errors = running.communicate(timeout=120)
+    errors = errors_of(running, 120)
     assert running.returncode == 2, errors
     assert f"The Dask scheduler at {cluster.address} stopped answering during the build" in errors
     assert "Traceback" not in errors
@@ -177,7 +188,7 @@ def test_a_build_with_no_scheduler_to_answer_says_so(tmp_path, library, cluster)
     source, _ = library
     cluster.scheduler.wait(timeout=30)  # stopped by the test before
     finished = build(source, tmp_path / "out", "--scheduler", cluster.address)
-    _, errors = finished.communicate(timeout=120)
+    errors = errors_of(finished, 120)
     assert finished.returncode == 2
     assert f"No Dask scheduler answered at {cluster.address}" in errors and "Traceback" not in errors
     assert not (tmp_path / "out").exists() or files_of(tmp_path / "out") == {}
