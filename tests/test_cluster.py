@@ -18,15 +18,18 @@ import socket
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
+import psutil
 import pytest
 
 from exporters.readers.pictures import healthicons_folder
 from tests.conftest import PROJECT_ROOT, write_leaflet
 
 LEAFLETS = 20
-FORMATS = "html,epub,brf,docx"
+FORMATS = "html,epub,brf,docx,pdf,audio"
+MADE = LEAFLETS * len(FORMATS.split(","))
 BIN = Path(sys.executable).parent
 START_SECONDS = 60
 PICTURE = """<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40" viewBox="0 0 40 40">
@@ -52,8 +55,10 @@ def write_library(folder: Path) -> Path:
     return folder
 
 
-def build(source: Path, out: Path, *extra: str) -> subprocess.Popen:
-    command = [str(BIN / "leaflet"), "build", str(source), "--out", str(out), "--format", FORMATS,
+def build(source: Path, out: Path, *extra: str, formats: str = FORMATS) -> subprocess.Popen:
+    """The build, run from the leaflets' parent folder and naming them relative to it (as an
+    officer would type it: a worker, in another folder, must not be thrown by that)."""
+    command = [str(BIN / "leaflet"), "build", source.name, "--out", str(out), "--format", formats,
                "--variant", "standard", *extra]  # fmt: skip
     return subprocess.Popen(command, cwd=source.parent, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
@@ -152,9 +157,9 @@ def test_a_build_on_the_cluster_makes_the_same_bytes_and_reads_nothing_from_the_
     errors = errors_of(finished, 300)
     assert finished.returncode == 0, errors
     made = files_of(tmp_path / "out")
-    assert len(made) == LEAFLETS * 4 and made == expected
+    assert len(made) == MADE and made == expected
     assert cluster.opened.read_text(encoding="utf-8") == ""
-    assert f"Built {LEAFLETS * 4} files from {LEAFLETS} leaflets" in errors
+    assert f"Built {MADE} files from {LEAFLETS} leaflets" in errors
 
 
 def test_a_worker_killed_part_way_leaves_its_work_to_the_other(tmp_path, library, cluster):
@@ -180,7 +185,7 @@ def test_a_scheduler_that_stops_part_way_ends_the_build_with_a_message(tmp_path,
     assert f"The Dask scheduler at {cluster.address} stopped answering during the build" in errors
     assert "Traceback" not in errors
     made = files_of(out)
-    assert 0 < len(made) < LEAFLETS * 4 and all(expected[name] == data for name, data in made.items())
+    assert 0 < len(made) < MADE and all(expected[name] == data for name, data in made.items())
     assert list(out.rglob("*.part")) == []
 
 
@@ -192,3 +197,42 @@ def test_a_build_with_no_scheduler_to_answer_says_so(tmp_path, library, cluster)
     assert finished.returncode == 2
     assert f"No Dask scheduler answered at {cluster.address}" in errors and "Traceback" not in errors
     assert not (tmp_path / "out").exists() or files_of(tmp_path / "out") == {}
+
+
+@contextmanager
+def daemon_worker_cluster(folder: Path):
+    """A scheduler and one worker started as Dask starts them by default: by a nanny, as a daemon
+    process. Stopped (the nanny with SIGTERM, so that it stops its worker) when the block ends."""
+    port = free_port()
+    address = f"tcp://127.0.0.1:{port}"
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "cwd": folder}
+    scheduler = subprocess.Popen([str(BIN / "dask"), "scheduler", "--host", "127.0.0.1", "--port", str(port),
+                                  "--no-dashboard"], **quiet)  # fmt: skip
+    nanny = subprocess.Popen([str(BIN / "dask"), "worker", address, "--nthreads", "1", "--no-dashboard",
+                              "--local-directory", str(folder / "worker")], **quiet)  # fmt: skip
+    try:
+        from distributed import Client
+
+        with Client(address, timeout=START_SECONDS, set_as_default=False) as client:
+            client.wait_for_workers(1, timeout=START_SECONDS)
+        workers = psutil.Process(nanny.pid).children(recursive=True)
+        yield address
+    finally:
+        nanny.terminate()
+        nanny.wait(timeout=60)
+        scheduler.kill()
+        scheduler.wait(timeout=30)
+    assert not [worker for worker in workers if worker.is_running() and worker.status() != psutil.STATUS_ZOMBIE]
+
+
+def test_a_spoken_format_on_a_daemon_worker_says_how_to_start_the_workers(tmp_path, library):
+    source, expected = library
+    (tmp_path / "dask").mkdir()
+    with daemon_worker_cluster(tmp_path / "dask") as address:
+        finished = build(source, tmp_path / "out", "--scheduler", address, formats="html,audio")
+        errors = errors_of(finished, 300)
+    assert finished.returncode == 2, errors
+    assert "DASK_DISTRIBUTED__WORKER__DAEMON=False" in errors and "Traceback" not in errors
+    made = files_of(tmp_path / "out")
+    assert sorted(made) == sorted(name for name in expected if name.endswith(".html"))
+    assert all(expected[name] == data for name, data in made.items())

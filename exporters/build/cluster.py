@@ -8,6 +8,10 @@ and, once, the layout files, which it unpacks into its own scratch folder; it se
 another version says so instead of building), and nothing else: no copy of the sources, the
 layouts or the output folder.
 
+The spoken formats record each file in a process of their own, which a daemon process may not
+start: Dask's workers must then be started with DASK_DISTRIBUTED__WORKER__DAEMON=False, and a
+worker that is a daemon says so instead of failing with Python's assertion.
+
 Dask does the scheduling: a worker that dies has its outputs made again by another one. If the
 scheduler itself goes away, the build stops with a message (exit 2); the files already written
 are whole and recorded, so the next build makes only the rest.
@@ -17,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import multiprocessing
 import tempfile
 import threading
 from concurrent.futures import CancelledError, Future
@@ -25,6 +30,7 @@ from functools import cache
 from pathlib import Path
 
 from ..errors import SourceError, UsageError
+from ..formats import FORMATS
 from ..model import Document
 from .incremental import program_digest
 from .work import Outcome, Output, make_output, worker_lost
@@ -80,9 +86,25 @@ def make_on_worker(output: Output, document: Document, layouts: LayoutFiles, pro
             "Install the same version of leaflet on every worker (bash .ci/setup), then build again.",
         )  # fmt: skip
         return Outcome(output, error=problem)
+    if FORMATS[output.format_name].starts_processes and multiprocessing.current_process().daemon:
+        return Outcome(output, error=daemon_worker(output, get_worker().address))
     scratch = Path(get_worker().local_directory) / "leaflet"
     here = replace(output, settings=replace(output.settings, layouts=layouts.unpack(scratch)))
-    return replace(make_output(here, document, scratch / "parts"), output=output)
+    outcome = make_output(here, document, scratch / "parts")
+    if outcome.error is not None:  # named as this computer knows the leaflet, not by its full path
+        outcome.error.source = output.source
+    return replace(outcome, output=output)
+
+
+def daemon_worker(output: Output, address: str) -> SourceError:
+    """A Dask worker started by a nanny is a daemon process, which may start no process of its
+    own; the spoken formats start one for each recording (see formats/audio/espeak.py)."""
+    return SourceError(
+        output.source, 0, f"{output.label} could not be made: the Dask worker at {address} may not "
+        "start the process that records it (Dask starts its workers as daemon processes).",
+        "Start each worker with DASK_DISTRIBUTED__WORKER__DAEMON=False in its environment (or with "
+        "--no-nanny), then build again.",
+    )  # fmt: skip
 
 
 def delivered(value: object) -> object:
@@ -127,7 +149,10 @@ class DaskWorkers:
         lost task again from the copy the scheduler keeps.)"""
         if self._scheduler_gone():
             return None
-        return self.client.submit(delivered, document, pure=False)
+        # A worker has another working folder: a leaflet named relative to this one's would not
+        # be found there (its pictures are named by full paths already).
+        whole = replace(document, source=document.source.absolute())
+        return self.client.submit(delivered, whole, pure=False)
 
     def submit(self, output: Output, document: object) -> Future[Outcome]:
         if self._scheduler_gone():

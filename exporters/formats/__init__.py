@@ -54,6 +54,7 @@ class Format:
     system_packages: str = SYSTEM_PACKAGES  # what to install when the exporter cannot load
     options: tuple[str, ...] = ()  # the build request's fields this format alone reads
     by_default: bool = True  # built when `leaflet build` is not given --format
+    starts_processes: bool = False  # the exporter starts a process of its own for each output
 
     @property
     def variants(self) -> tuple[str, ...]:
@@ -76,9 +77,9 @@ FORMATS = {
     "markdown": Format("markdown", "md", "exporters.formats.markdown", (("standard", "write"),), cost=1,
                        by_default=False),
     "audio": Format("audio", "mp3", "exporters.formats.audio.edition", SPOKEN_EDITIONS, cost=5,
-                    system_packages="espeak-ng"),
+                    system_packages="espeak-ng", starts_processes=True),
     "talking-book": Format("talking-book", "talking-book.epub", "exporters.formats.talking_book",
-                           SPOKEN_EDITIONS, cost=5, system_packages="espeak-ng"),
+                           SPOKEN_EDITIONS, cost=5, system_packages="espeak-ng", starts_processes=True),
 }  # fmt: skip
 
 
