@@ -209,6 +209,8 @@ def test_out_that_is_a_file_and_a_limit_that_is_not_a_number_are_messages(tmp_pa
     monkeypatch.setenv("LEAFLET_MAX_SOURCE_MB", "abc")
     assert build(source, tmp_path / "out", "--format", "html") == ExitStatus.BAD_INPUT
     assert "LEAFLET_MAX_SOURCE_MB must be a number" in capsys.readouterr().err
+    assert main(["serve", str(tmp_path)]) == ExitStatus.BAD_INPUT  # before any server starts
+    assert "LEAFLET_MAX_SOURCE_MB must be a number" in capsys.readouterr().err
 
 
 def test_a_full_disk_before_the_build_is_a_message(tmp_path):

@@ -8,11 +8,13 @@ import socket
 import sys
 
 from ..errors import ExitStatus, UsageError
+from ..limits import check_every_limit
 from ..requests import ServeRequest
 from .guard import token_problem
 
 
 def run_serve(request: ServeRequest) -> int:
+    check_every_limit()
     problem = token_problem(request.host, request.token)
     if problem:
         print(f"leaflet: {problem}", file=sys.stderr)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hmac
-import json
 import mimetypes
 import secrets
 from contextlib import asynccontextmanager
@@ -24,11 +22,11 @@ from starlette.responses import (
 )
 from starlette.routing import Route
 
-from ..checks.reports.json import as_data
+from ..checks.reports.json import render as json_report
 from ..limits import SOURCE_MB
 from ..readers.frontmatter import SLUG_PATTERN
 from ..requests import ServeRequest
-from .guard import OUTPUT_POLICY, Guard, output_file
+from .guard import OUTPUT_POLICY, Guard, output_file, same_secret
 from .live import EditConflict, Leaflet, LiveLibrary
 from .pages import LibraryRow, leaflet_page, library_page
 from .templates import STATIC_FILES, TEMPLATES, preview_stylesheet
@@ -135,7 +133,7 @@ class Routes:
         return PlainTextResponse(leaflet.text, headers={"ETag": leaflet.etag, **_no_store()})
 
     async def _save(self, request: Request, leaflet: Leaflet) -> Leaflet:
-        if not hmac.compare_digest(request.headers.get("x-csrf-token", ""), self.csrf):
+        if not same_secret(request.headers.get("x-csrf-token", ""), self.csrf):
             raise Refusal(403, "This change did not come from the leaflet's own page, so it was not saved.")
         expected = request.headers.get("if-match", "")
         kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
@@ -162,8 +160,7 @@ class Routes:
         if leaflet.report is None:
             body = {"documents": [], "errors": [str(leaflet.error)]}
             return JSONResponse(body, status_code=422, headers=_no_store())
-        text = json.dumps(as_data([leaflet.report]), indent=2, ensure_ascii=False) + "\n"
-        return Response(text, media_type="application/json", headers=_no_store())
+        return Response(json_report([leaflet.report]), media_type="application/json", headers=_no_store())
 
     async def output(self, request: Request) -> Response:
         leaflet = self._leaflet(request)

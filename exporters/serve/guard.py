@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hmac
 import re
+from functools import partial
 from http.cookies import SimpleCookie
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode
@@ -87,9 +88,14 @@ class Guard:
         )  # fmt: skip
 
     def _matches(self, given: str) -> bool:
-        if not given or self.token is None:
-            return False
-        return hmac.compare_digest(given.encode(), self.token.encode())
+        return bool(given) and self.token is not None and same_secret(given, self.token)
+
+
+def same_secret(given: str, secret: str) -> bool:
+    """Whether a header or form field holds the secret, compared in constant time and as bytes:
+    compare_digest refuses text that is not ASCII, and a header may hold any byte."""
+    as_bytes = partial(str.encode, encoding="utf-8", errors="surrogatepass")
+    return hmac.compare_digest(as_bytes(given), as_bytes(secret))
 
 
 def _with_headers(send: Send) -> Send:

@@ -23,7 +23,7 @@ from ..formats.html import render
 from ..formats.markdown import SUFFIX
 from ..importer import ImportReport, import_word
 from ..model import Document
-from ..output import atomic_target
+from ..output import write_atomically
 from ..readers.leaflet import read
 from ..readers.sources import find_sources, slug_clash
 from ..variants import layout_settings
@@ -119,7 +119,7 @@ class LiveLibrary:
                 raise EditConflict(slug)
             self._being_saved[source] = etag_of(data)
             try:
-                await anyio.to_thread.run_sync(_write_atomically, source, data)
+                await anyio.to_thread.run_sync(write_atomically, source, data)
                 return await self.refresh(source, rebuild=False)
             finally:
                 del self._being_saved[source]
@@ -226,11 +226,6 @@ def _etag_of_file(source: Path) -> str | None:
         return etag_of(source.read_bytes())
     except OSError:
         return None
-
-
-def _write_atomically(source: Path, data: bytes) -> None:
-    with atomic_target(source) as temporary:
-        temporary.write_bytes(data)
 
 
 def _worth_watching(path: Path, out_dir: Path) -> bool:

@@ -8,7 +8,6 @@ before anything is imported, and a refused upload writes nothing.
 
 from __future__ import annotations
 
-import hmac
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
@@ -22,6 +21,7 @@ from ..formats.docx import SUFFIX as WORD_SUFFIX
 from ..importer import ImportReport, WouldReplace, check_summary, ranked_guesses
 from ..readers.word import Guess, NotAWordFile
 from ..readers.word.package import SAVE_AS_DOCX
+from .guard import same_secret
 from .live import Leaflet, LiveLibrary
 
 MAX_UPLOAD_MB = 20  # a Word leaflet with photographs is a few MB
@@ -82,7 +82,7 @@ async def read_upload(request: Request, csrf: str) -> Upload:
     """The form's Word file. The body is refused as soon as it is larger than the limit, before
     it is all received; a form without the page's token is refused before its file is looked at."""
     header = request.headers.get("x-csrf-token")
-    if header is not None and not _same(header, csrf):
+    if header is not None and not same_secret(header, csrf):
         raise _forged()
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind != "multipart/form-data" and header is None:
@@ -97,7 +97,7 @@ async def read_upload(request: Request, csrf: str) -> Upload:
     within_limit = Request(request.scope, _limited(request.receive, limit))
     try:
         async with within_limit.form(max_files=1, max_fields=3) as form:
-            if header is None and not _same(str(form.get(CSRF_FIELD, "")), csrf):
+            if header is None and not same_secret(str(form.get(CSRF_FIELD, "")), csrf):
                 raise _forged()
             return await _upload_of(form)
     except HTTPException:  # Starlette's refusal of a form it cannot take apart
@@ -143,10 +143,6 @@ def _limited(receive: Receive, limit: int) -> Receive:
         return message
 
     return receiving
-
-
-def _same(given: str, csrf: str) -> bool:
-    return hmac.compare_digest(given.encode(), csrf.encode())
 
 
 def _forged() -> NotImported:

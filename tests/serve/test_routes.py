@@ -75,6 +75,9 @@ def test_the_source_has_an_etag_and_a_save_needs_the_csrf_token_and_a_matching_i
     changed = original.replace("as normal", "as usual")
     assert save(library, "scan", changed, etag=etag, csrf="").status_code == 403
     assert save(library, "scan", changed, etag=etag, csrf="not-the-token").status_code == 403
+    not_ascii = library.put("/leaflets/scan/source", content=changed.encode("utf-8"),
+                            headers={"X-CSRF-Token": b"caf\xe9", "If-Match": etag, "Content-Type": "text/plain"})
+    assert not_ascii.status_code == 403  # a header of any bytes is a refusal, not a fault
     assert save(library, "scan", changed, etag='"0000"').status_code == 412
     assert save(library, "scan", changed, etag="").status_code == 412
     assert (tmp_path / "source" / "scan.md").read_text(encoding="utf-8") == original
