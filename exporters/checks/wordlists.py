@@ -175,5 +175,7 @@ def everyday_phrases() -> PhraseList:
 def outside_everyday_phrases(found: list[Match], text: str, tokens: list[Token] | None = None,
                              token_set: frozenset[str] | None = None) -> list[Match]:  # fmt: skip
     """The matches of a list that do not stand inside an everyday phrase of the text."""
+    if not found:  # most sentences: no need to look for the phrases
+        return found
     everyday = everyday_phrases().find(text, tokens, token_set)
     return [m for m in found if not any(e.start <= m.start and m.end <= e.end for e in everyday)]

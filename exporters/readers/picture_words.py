@@ -35,20 +35,12 @@ class PictureWords:
     alt: str
     general: bool = False
 
-    def matches(self, text: str) -> bool:
-        return bool(self.matched(text))
-
-    def matched(self, text: str) -> list[str]:
-        """The entry's words found in `text` as whole words (a plural too)."""
-        return [word for word in self.words if _whole_word(word).search(text)]
-
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
     icon: str  # the name to write after "icon:", as the first list that found it calls it
     alt: str
     score: float
-    because: tuple[str, ...]  # the words that called for it
     path: str  # group/name, as Health Icons files it
 
 
@@ -120,20 +112,18 @@ def picture_candidates(text: str, entries: tuple[PictureWords, ...] | None = Non
     found = _matches(words, curated)
     taken: list[tuple[int, int, str]] = []
     scores: dict[str, float] = {}
-    because: dict[str, list[str]] = {}
     counted: set[tuple[str, int]] = set()
-    for start, end, word, path, entry, weight in sorted(found, key=lambda f: f[0] - f[1]):
+    for start, end, _, path, entry, weight in sorted(found, key=lambda f: f[0] - f[1]):
         if any(start < to and since < end and other != path for since, to, other in taken):
             continue
         taken.append((start, end, path))
         if (path, id(entry)) not in counted:  # an entry counts once, however many of its words it finds
             counted.add((path, id(entry)))
             scores[path] = scores.get(path, 0) + weight
-            because.setdefault(path, []).append(word)
     ours = {f[3]: f[4] for f in reversed(found) if f[4] in curated}  # our name and alt text, if ours
     health = {f[3]: f[4] for f in found}
     candidates = [Candidate((ours.get(path) or health[path]).icon, (ours.get(path) or health[path]).alt,
-                            score, tuple(because[path]), path) for path, score in scores.items()]  # fmt: skip
+                            score, path) for path, score in scores.items()]  # fmt: skip
     return sorted(candidates, key=lambda c: (-c.score, c.path))
 
 

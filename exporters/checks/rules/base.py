@@ -166,13 +166,12 @@ def word_list_rule(
     describe: Describe,
     applies: Callable[[Context], bool] = lambda context: True,
     mark: str = "other",
-    counts: Callable[[Sentence, Match], bool] = lambda sentence, match: True,
     once: bool = False,
 ) -> Rule:
     """A rule that is only a list: each entry found is reported with its alternative (Vale's
-    "substitution", proselint's "preferred forms"); `counts` may pass over some matches, and with
-    `once` each entry is reported at its first use only: its first use in the text, as a heading
-    only names what the text below says (a heading's use is reported when the text has none)."""
+    "substitution", proselint's "preferred forms"); with `once` each entry is reported at its
+    first use only: its first use in the text, as a heading only names what the text below says
+    (a heading's use is reported when the text has none)."""
 
     def check(context: Context, switches: Switches) -> None:
         if not applies(context):
@@ -182,9 +181,10 @@ def word_list_rule(
         in_headings: dict[tuple[str, str], tuple[Sentence, RuleSettings, Match]] = {}
         for sentence, settings in context.sentences_for(switches):
             matches = found.find(sentence.text, sentence.tokens, sentence.token_set)
-            for match in outside_everyday_phrases(matches, sentence.text, sentence.tokens):
+            matches = outside_everyday_phrases(matches, sentence.text, sentence.tokens, sentence.token_set)
+            for match in matches:
                 first_use = (sentence.profile, match.key)  # each edition has its own first use
-                if not counts(sentence, match) or (once and first_use in seen):
+                if once and first_use in seen:
                     continue
                 if once and sentence.block.kind == "heading":
                     in_headings.setdefault(first_use, (sentence, settings, match))
