@@ -298,12 +298,16 @@ class Document:
     def uses_health_icons(self) -> bool:
         return any(picture.icon for picture in self.pictures)
 
+    def text_blocks(self) -> list[Block]:
+        """Every block of the leaflet's own text (not its easy-read blocks), nested ones included,
+        in reading order."""
+        return [b for section in self.sections for top in section.blocks for b in walk_blocks(top)]
+
     @property
     def text_uses_health_icons(self) -> bool:
         """Whether the leaflet's own text, not its easy-read blocks, shows a Health Icon: only then
         do the clear-print and large-print editions credit Health Icons."""
-        blocks = (b for section in self.sections for top in section.blocks for b in walk_blocks(top))
-        return any(isinstance(block, Picture) and block.icon for block in blocks)
+        return any(isinstance(block, Picture) and block.icon for block in self.text_blocks())
 
     @property
     def has_easy_read(self) -> bool:

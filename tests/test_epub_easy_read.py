@@ -227,7 +227,7 @@ def test_a_leaflet_without_easy_read_text_is_refused_before_anything_is_written(
     document = read(write_every_part(tmp_path / "every-part"))
     target = tmp_path / "every-part.easy-read.epub"
     with pytest.raises(SourceError) as refused:
-        epub.write_easy_read(document, EASY_READ, target)
+        epub.write(document, EASY_READ, target)
     assert "'Before your test'" in refused.value.message and "'If you feel unwell'" in refused.value.message
     assert "draft-easy-read" in refused.value.hint
     assert not target.exists()
@@ -269,6 +269,6 @@ def test_the_layout_must_mark_each_part(sources, tmp_path):
     settings = layout_settings("easy-read")
     custom = type(settings)(settings.variant, settings.font_size, settings.paper, layouts)
     with pytest.raises(SourceError) as refused:
-        epub.write_easy_read(read(sources["biopsy"]), custom, tmp_path / "book.epub")
+        epub.write(read(sources["biopsy"]), custom, tmp_path / "book.epub")
     assert refused.value.source == body and "words-we-use" in refused.value.message
     assert not (tmp_path / "book.epub").exists()

@@ -31,11 +31,13 @@ SYSTEM_PACKAGES = (
     "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libcairo2 fonts-dejavu-core fonts-liberation2"
 )
 EVERY_EDITION = (("standard", "write"), ("large-print", "write"), ("easy-read", "write_easy_read"))
+# Exporters whose one `write` makes whichever edition the settings name (its plan follows the edition).
+EVERY_EDITION_ONE_WRITER = (("standard", "write"), ("large-print", "write"), ("easy-read", "write"))
 BRAILLE_PACKAGES = "liblouis-bin liblouis-data python3-louis"
 BRAILLE_OPTIONS = ("braille_grade", "braille_page")
 BRAILLE_BRF = (("standard", "write_brf"), ("easy-read", "write_easy_read_brf"))
 BRAILLE_PEF = (("standard", "write_pef"), ("easy-read", "write_easy_read_pef"))
-SPOKEN_EDITIONS = (("standard", "write"), ("easy-read", "write_easy_read"))  # large print is not heard
+SPOKEN_EDITIONS = (("standard", "write"), ("easy-read", "write"))  # large print is not heard
 
 
 class MissingSystemPiece(UsageError):
@@ -69,7 +71,7 @@ FORMATS = {
     "pdf": Format("pdf", "pdf", "exporters.formats.pdf", EVERY_EDITION, cost=4,
                   count_pages="count_pages", release="release"),
     "docx": Format("docx", "docx", "exporters.formats.docx", EVERY_EDITION, cost=3),
-    "epub": Format("epub", "epub", "exporters.formats.epub", EVERY_EDITION, cost=2),
+    "epub": Format("epub", "epub", "exporters.formats.epub", EVERY_EDITION_ONE_WRITER, cost=2),
     "brf": Format("brf", "brf", "exporters.formats.braille", BRAILLE_BRF, cost=1,
                   count_pages="brf_page_count", system_packages=BRAILLE_PACKAGES, options=BRAILLE_OPTIONS),
     "pef": Format("pef", "pef", "exporters.formats.braille", BRAILLE_PEF, cost=1,

@@ -19,13 +19,18 @@ from .speech import Voice, joined, record
 
 
 def write(document: Document, settings: LayoutSettings, target: Path) -> None:
-    """The standard edition read aloud."""
-    _write(document, settings, target)
-
-
-def write_easy_read(document: Document, settings: LayoutSettings, target: Path) -> None:
-    """The easy-read edition read aloud; a leaflet without easy-read text is refused first."""
-    _write(document, settings, target)
+    """The settings' edition read aloud (standard or easy read); a leaflet without easy-read text
+    is refused its easy-read recording first."""
+    parts = mp3_parts(document, settings)
+    voice = voice_for(document, settings)
+    recordings = [record(part.utterances, voice) for part in parts]
+    whole, starts = joined(recordings)
+    rate = whole.sample_rate
+    chapters = [
+        Chapter(part.title, in_file(start, rate), in_file(start + recording.length, rate))
+        for part, recording, start in zip(parts, recordings, starts, strict=True)
+    ]
+    write_mp3(target, whole.samples, rate, tags_of(document, settings), chapters)
 
 
 def voice_for(document: Document, settings: LayoutSettings) -> Voice:
@@ -46,14 +51,3 @@ def tags_of(document: Document, settings: LayoutSettings) -> Tags:
     )
 
 
-def _write(document: Document, settings: LayoutSettings, target: Path) -> None:
-    parts = mp3_parts(document, settings)
-    voice = voice_for(document, settings)
-    recordings = [record(part.utterances, voice) for part in parts]
-    whole, starts = joined(recordings)
-    rate = whole.sample_rate
-    chapters = [
-        Chapter(part.title, in_file(start, rate), in_file(start + recording.length, rate))
-        for part, recording, start in zip(parts, recordings, starts, strict=True)
-    ]
-    write_mp3(target, whole.samples, rate, tags_of(document, settings), chapters)

@@ -10,7 +10,7 @@ description of a picture that carries meaning, and the pauses after headings and
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -30,16 +30,16 @@ BLOCKS = frozenset(
 HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 ITEMS = frozenset("li dt dd td th".split())
 SKIPPED = frozenset("head script style".split())
+BOUNDARIES = BLOCKS | SKIPPED | {"img"}  # what ends a run of inline text
 PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=False)
 
 
 @dataclass(frozen=True, slots=True)
 class Utterance:
-    """One sentence: the id of the element shown while it is said, its words as shown, what is
-    said, and the silence after it (milliseconds)."""
+    """One sentence: the id of the element shown while it is said, what is said, and the
+    silence after it (milliseconds)."""
 
     target: str
-    shown: str
     spoken: tuple[Piece, ...]
     pause: int
 
@@ -73,7 +73,7 @@ def read_document(file_name: str, title: str, matter: str, markup: bytes, speech
     utterances = reader.utterances
     if utterances:  # the chapter ends with a longer pause
         last = utterances[-1]
-        utterances[-1] = Utterance(last.target, last.shown, last.spoken, speech["pauses"]["document"])
+        utterances[-1] = replace(last, pause=speech["pauses"]["document"])
     written = etree.tostring(root.getroottree(), xml_declaration=True, encoding="UTF-8")
     return ReadDocument(file_name, title, matter, written, tuple(utterances))
 
@@ -84,7 +84,7 @@ def _name(element: etree._Element) -> str:
 
 def _is_boundary(element: etree._Element) -> bool:
     """Blocks, pictures, comments and what is never read (the head) end a run of inline text."""
-    return not isinstance(element.tag, str) or _name(element) in BLOCKS | SKIPPED | {"img"}
+    return not isinstance(element.tag, str) or _name(element) in BOUNDARIES
 
 
 def _pause_after(block: str) -> str:
@@ -118,10 +118,10 @@ class _Reader:
             element.set("id", self.new_id())
         return element.get("id")
 
-    def say(self, target: str, shown: str, spoken: str, pause: str) -> None:
+    def say(self, target: str, spoken: str, pause: str) -> None:
         pauses = self.speech["pauses"]
         said = capitalised(self.normaliser.say(spoken))
-        self.utterances.append(Utterance(target, shown, said, pauses[pause]))
+        self.utterances.append(Utterance(target, said, pauses[pause]))
 
     def walk(self, element: etree._Element) -> None:
         name = _name(element)
@@ -147,7 +147,7 @@ class _Reader:
         self.run(Run(element, leader, tuple(nodes)))
         if name in HEADINGS and element.get("id") in self.speech["said_after_heading"]:
             said = self.speech["said_after_heading"][element.get("id")]
-            self.say(element.get("id"), "", said, "heading")
+            self.say(element.get("id"), said, "heading")
 
     def run(self, run: Run) -> None:
         """Mark and say each sentence of one run of text."""
@@ -169,7 +169,7 @@ class _Reader:
             spoken = instead if instead is not None else (prefix + shown if number == 0 else shown)
             if instead is not None and number:
                 continue  # the words said instead stand for the whole block
-            self.say(target, shown, spoken, last_pause if number == len(ids) - 1 else "sentence")
+            self.say(target, spoken, last_pause if number == len(ids) - 1 else "sentence")
 
     def picture(self, image: etree._Element) -> None:
         description = (image.get("alt") or "").strip()
@@ -182,13 +182,13 @@ class _Reader:
         sentences = split_sentences(wording.format(description=description))
         for number, (_, sentence) in enumerate(sentences):
             last = number == len(sentences) - 1
-            self.say(target, description if number == 0 else "", sentence, "picture" if last else "sentence")
+            self.say(target, sentence, "picture" if last else "sentence")
 
     def introduce_list(self, listing: etree._Element) -> None:
         items = [child for child in listing if _name(child) == "li"]
         if len(items) > 1:
             said = self.speech["list"].format(count=len(items))
-            self.say(self.id_of(listing), "", said, "item")
+            self.say(self.id_of(listing), said, "item")
         if _name(listing) == "ol":
             start = int(listing.get("start") or 1)
             for number, item in enumerate(items, start=start):
@@ -196,7 +196,7 @@ class _Reader:
 
     def introduce_table(self, table: etree._Element) -> None:
         rows = [row for row in table.iter("{*}tr") if _name(row.getparent()) != "thead"]
-        self.say(self.id_of(table), "", self.speech["table"].format(rows=len(rows)), "item")
+        self.say(self.id_of(table), self.speech["table"].format(rows=len(rows)), "item")
         header = next(table.iter("{*}thead"), None)
         cells = header.iter("{*}th") if header is not None else ()
         headings = [" ".join("".join(cell.itertext()).split()) for cell in cells]

@@ -46,9 +46,6 @@ class Recording:
     def length(self) -> int:
         return len(self.samples) // 2
 
-    def milliseconds(self, sample: int) -> int:
-        return round(1000 * sample / self.sample_rate)
-
 
 def record(utterances: tuple[Utterance, ...], voice: Voice) -> Recording:
     """Say every utterance in turn, each followed by its pause."""

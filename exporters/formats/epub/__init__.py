@@ -52,12 +52,8 @@ class Assembly:
 
 
 def write(document: Document, settings: LayoutSettings, target: Path) -> None:
-    """The clear-print or large-print e-book."""
-    write_assembly(assemble(document, settings), target)
-
-
-def write_easy_read(document: Document, settings: LayoutSettings, target: Path) -> None:
-    """The easy-read e-book; a leaflet without easy-read text is refused before anything is written."""
+    """The e-book of the settings' edition (clear print, large print or easy read); a leaflet
+    without easy-read text is refused its easy-read e-book before anything is written."""
     write_assembly(assemble(document, settings), target)
 
 

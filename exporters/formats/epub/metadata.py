@@ -16,7 +16,7 @@ from datetime import UTC, datetime, time
 from ebooklib import epub
 
 from ...editions.easy_read import EasyReadEdition
-from ...model import Document, Picture, Table, walk_blocks
+from ...model import Document, Picture, Table
 from ...variants import LayoutSettings
 from ..templates import environment
 
@@ -39,7 +39,7 @@ class Features:
 
 def features_of(document: Document) -> Features:
     """Counted over the edition's own text: easy-read rows belong to another edition."""
-    blocks = [b for section in document.sections for top in section.blocks for b in walk_blocks(top)]
+    blocks = document.text_blocks()
     pictures = [b for b in blocks if isinstance(b, Picture)]
     return Features(
         pictures=sum(not p.decorative for p in pictures),

@@ -150,7 +150,7 @@ def link_resolver(document: Document, plan: Plan) -> Callable[[str], str]:
 
 def plan_leaflet(document: Document, labels: dict[str, str]) -> Plan:
     """The standard and large-print editions: the leaflet's own text, without its easy-read rows."""
-    blocks = [b for section in document.sections for top in section.blocks for b in walk_blocks(top)]
+    blocks = document.text_blocks()
     return Plan(
         chapters=plan_chapters(document, labels),
         pictures=tuple(block for block in blocks if isinstance(block, Picture)),

@@ -21,7 +21,7 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError
 
 from ...errors import OutputWarning, SourceError, UsageError
-from ...model import Document, Heading, Link, Meta, Picture, inlines_of, plain_text, walk_blocks, walk_inlines
+from ...model import Document, Heading, Link, Meta, Picture, inlines_of, plain_text, walk_inlines
 from ...readers.pictures import healthicons_folder
 from ...timeline import span
 from ...variants import LayoutSettings
@@ -140,7 +140,7 @@ def link_descriptions(document: Document) -> dict[str, str]:
     described = {
         term_id(entry.term): f"What {entry.term} means, in Words we use" for entry in document.glossary
     }
-    for block in (b for section in document.sections for top in section.blocks for b in walk_blocks(top)):
+    for block in document.text_blocks():
         if isinstance(block, Heading):
             described[block.anchor] = "Section: " + plain_text(block.content)
         for link in (i for i in walk_inlines(inlines_of(block)) if isinstance(i, Link)):

@@ -29,16 +29,8 @@ NARRATOR = "espeak-ng, a computer voice"
 
 
 def write(document: Document, settings: LayoutSettings, target: Path) -> None:
-    """The standard edition's e-book, read aloud."""
-    _write(document, settings, target)
-
-
-def write_easy_read(document: Document, settings: LayoutSettings, target: Path) -> None:
-    """The easy-read e-book, read aloud; a leaflet without easy-read text is refused first."""
-    _write(document, settings, target)
-
-
-def _write(document: Document, settings: LayoutSettings, target: Path) -> None:
+    """The settings' edition's e-book (standard or easy read), read aloud; a leaflet without
+    easy-read text is refused its easy-read book first."""
     assembly = assemble(document, settings, narrated=True)
     read = read_aloud(assembly, document, settings)
     narrate(assembly, read, voice_for(document, settings))
