@@ -8,7 +8,6 @@ are abbreviations ("CAR-T", "PET") and never call for a picture ("car", "pet").
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from ..variants import LAYOUTS
-from .pictures import healthicons_folder, icon_index
+from .pictures import healthicons_folder, icon_index, icon_metadata
 
 PICTURE_WORDS = LAYOUTS / "easy-read" / "pictures.yaml"
 ICON_WORDS = LAYOUTS / "easy-read" / "icon-words.yaml"
@@ -74,13 +73,10 @@ def health_icon_words(folder: Path) -> tuple[PictureWords, ...]:
     """Each Health Icon's title and tags as words that call for it (the title counts more), less
     the icons a health leaflet never wants by chance (icon-words.yaml's `never`)."""
     settings = icon_words()
-    meta = folder.parent / "meta-data.json"
-    if not meta.is_file():
-        return ()
     never = set(settings["never"])
     vague = set(settings["vague-tags"])
     entries: list[PictureWords] = []
-    for icon in json.loads(meta.read_text(encoding="utf-8")):
+    for icon in icon_metadata(folder):
         path = str(icon["path"])
         if path in never or path.split("/")[0] in never:
             continue

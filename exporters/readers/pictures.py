@@ -123,14 +123,20 @@ def index_folder(index: dict[str, Path]) -> Path:
 
 
 @lru_cache(maxsize=4)
+def icon_metadata(folder: Path) -> tuple[dict, ...]:
+    """Health Icons' own meta-data.json beside the icons folder (each icon's id, path, title and
+    tags), read once; none when it is missing or cannot be read."""
+    try:
+        return tuple(json.loads((folder.parent / "meta-data.json").read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        return ()
+
+
+@lru_cache(maxsize=4)
 def _icon_words(folder: Path) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
     """Each icon's words: those of its title, and those of its tags (Health Icons' meta-data)."""
-    try:
-        entries = json.loads((folder.parent / "meta-data.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
     words = {}
-    for entry in entries:
+    for entry in icon_metadata(folder):
         tags = " ".join(tag for tag in entry.get("tags", []) if ":" not in tag)
         words[str(entry.get("id", "")).lower()] = (
             frozenset(re.findall(r"[a-z0-9]+", str(entry.get("title", "")).lower())),
