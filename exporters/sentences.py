@@ -97,3 +97,11 @@ def words(sentence: str) -> list[str]:
 def word_spans(sentence: str) -> list[tuple[int, str]]:
     """The words of a sentence with their offsets."""
     return [(match.start(), match.group(0)) for match in _WORD.finditer(sentence)]
+
+
+def word_gaps(text: str, spans: list[tuple[int, str]]) -> list[str]:
+    """The text after each word of `spans` (from word_spans), up to the next word: its
+    punctuation and spaces."""
+    starts = [start for start, _ in spans[1:]] + [len(text)]
+    pairs = zip(spans, starts, strict=True)
+    return [text[start + len(word) : following] for (start, word), following in pairs]

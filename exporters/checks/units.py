@@ -21,7 +21,7 @@ from ..model import (
     walk_blocks,
     walk_inlines,
 )  # fmt: skip
-from ..sentences import split_sentences, word_spans
+from ..sentences import split_sentences, word_gaps, word_spans
 from .passive import find_passives
 from .wordlists import Token, list_tokens, words_of
 
@@ -136,10 +136,7 @@ class Sentence:
     @cached_property
     def gaps(self) -> list[str]:
         """The text after each word, up to the next word (its punctuation and spaces)."""
-        spans, text = self.spans, self.text
-        starts = [start for start, _ in spans[1:]] + [len(text)]
-        pairs = zip(spans, starts, strict=True)
-        return [text[start + len(word) : following] for (start, word), following in pairs]
+        return word_gaps(self.text, self.spans)
 
     @property
     def counts_in_metrics(self) -> bool:

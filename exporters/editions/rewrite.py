@@ -18,7 +18,7 @@ from ..checks.vocabulary import familiarity
 from ..checks.wordlists import PhraseList, phrase_list
 from ..model import Document, inlines_of, plain_text, walk_blocks
 from ..readers.terms import fit_article
-from ..sentences import word_spans
+from ..sentences import word_gaps, word_spans
 
 SUBJECTS = frozenset(
     "you we i it they he she this that these those there the your our their a an some most many".split()
@@ -116,8 +116,7 @@ class Rewriter:
         """Each passive whose doer is named ("by the nurse") turned round; others stay as they are."""
         spans = word_spans(text)
         words = tuple(word for _, word in spans)
-        starts = [start for start, _ in spans[1:]] + [len(text)]
-        gaps = [text[start + len(word) : end] for (start, word), end in zip(spans, starts, strict=True)]
+        gaps = word_gaps(text, spans)
         for first, last in find_passives(words, gaps):
             if "by" in (word.lower() for word in words[last + 1 : last + 5]):
                 return turn_round(words, gaps, first, last) or text
