@@ -140,12 +140,18 @@ def export(document: Document, format_name: str, settings: LayoutSettings, out_d
     return target
 
 
+def load_exporter(format_name: str) -> None:
+    """Import a format's exporter now, ahead of its first output; raises MissingSystemPiece, which
+    says what to install, when this computer cannot make the format."""
+    _load(FORMATS[format_name])
+
+
 def load_exporters(format_names: tuple[str, ...]) -> None:
     """Import these formats' exporters now, ahead of their first output. One that cannot load is
     left: its first output says what to install."""
     for name in format_names:
         try:
-            _load(FORMATS[name])
+            load_exporter(name)
         except MissingSystemPiece:
             pass
 

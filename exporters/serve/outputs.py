@@ -10,7 +10,6 @@ is up to date is the build's own judgement (its fingerprints in OUT/.leaflet-cac
 from __future__ import annotations
 
 import asyncio
-import importlib
 import logging
 import multiprocessing
 import os
@@ -24,7 +23,7 @@ from ..build import plan
 from ..build.incremental import Library
 from ..build.parallel import Builder, Outcome, Output
 from ..checks import CheckSettings, DocumentReport, check_again_on
-from ..formats import FORMATS
+from ..formats import MissingSystemPiece, load_exporter
 from ..model import Document
 from ..variants import VARIANTS, LayoutSettings, layout_settings
 
@@ -75,11 +74,9 @@ class Outputs:
         this computer cannot make (a system library missing) is left out, and the log says why."""
         for name in sorted({name for name, _ in self.pairs}):
             try:
-                importlib.import_module(FORMATS[name].module)
-            except (OSError, ImportError) as error:
-                logging.getLogger("leaflet.serve").warning(
-                    "The %s files are not made: a library they need is missing (%s). Install it with "
-                    "'bash .ci/setup'.", name, error)  # fmt: skip
+                load_exporter(name)
+            except MissingSystemPiece as missing:
+                logging.getLogger("leaflet.serve").warning("The %s files are not made. %s", name, missing)
                 self.pairs = [pair for pair in self.pairs if pair[0] != name]
         self._loop = asyncio.get_running_loop()
         self._start_workers()
