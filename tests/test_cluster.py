@@ -222,7 +222,10 @@ def daemon_worker_cluster(folder: Path):
         nanny.wait(timeout=60)
         scheduler.kill()
         scheduler.wait(timeout=30)
-    assert not [worker for worker in workers if worker.is_running() and worker.status() != psutil.STATUS_ZOMBIE]
+    _, alive = psutil.wait_procs(workers, timeout=30)  # a worker ends a moment after its nanny
+    for worker in alive:
+        worker.kill()
+    assert alive == [], "a Dask worker outlived its nanny"
 
 
 def test_a_spoken_format_on_a_daemon_worker_says_how_to_start_the_workers(tmp_path, library):
